@@ -86,7 +86,11 @@ public sealed record OAuth2Auth : AuthMethod
         var result = template;
         foreach (var (key, value) in values)
         {
-            result = result.Replace("{" + key + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+            // Whole URLs (Salesforce instance_url) go in as they are; other values are escaped.
+            var text = value.StartsWith("https://", StringComparison.Ordinal) || value.StartsWith("http://", StringComparison.Ordinal)
+                ? value.TrimEnd('/')
+                : Uri.EscapeDataString(value);
+            result = result.Replace("{" + key + "}", text, StringComparison.Ordinal);
         }
 
         return result;

@@ -42,11 +42,20 @@ public abstract class CdmEntity
     /// <summary>The JSON Schema (draft 2020-12) of a record of this entity.</summary>
     public JsonObject ToJsonSchema()
     {
-        var schema = CdmField.ObjectSchema(_fields);
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
-        schema["$id"] = $"https://schemas.fastn.dev/cdm/{Name}/{Version}";
-        schema["title"] = Name;
-        schema["description"] = Description;
+        // $schema and $id go first: JsonSchema.Net 8.0.x mis-registers subschemas seen before a late $id
+        // ("Overwriting registered schemas is not permitted", json-everything issue #1044).
+        var schema = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = $"https://schemas.fastn.dev/cdm/{Name}/{Version}",
+            ["title"] = Name,
+            ["description"] = Description,
+        };
+        foreach (var (key, value) in CdmField.ObjectSchema(_fields).ToList())
+        {
+            schema[key] = value?.DeepClone();
+        }
+
         return schema;
     }
 

@@ -14,14 +14,24 @@ namespace Fastn.Connectors.Http;
 public sealed class ConnectorHttpClient
 {
     private readonly JsonSerializerOptions _json;
+    private readonly bool _writesAreIdempotent;
 
     /// <summary>Wraps a configured client.</summary>
-    public ConnectorHttpClient(HttpClient client, JsonSerializerOptions? json = null, string? idempotencyKey = null)
+    /// <param name="client">The client with the runtime's pipeline.</param>
+    /// <param name="json">JSON conventions (default camelCase).</param>
+    /// <param name="idempotencyKey">The per-call idempotency key.</param>
+    /// <param name="writesAreIdempotent">
+    /// Whether writes of this call may be retried (the action is declared idempotent); otherwise only
+    /// requests with an <c>Idempotency-Key</c> header or an idempotent method are retried.
+    /// </param>
+    public ConnectorHttpClient(HttpClient client, JsonSerializerOptions? json = null, string? idempotencyKey = null, bool writesAreIdempotent = false)
     {
         Client = client;
         _json = json ?? ConnectorJson.Options;
         IdempotencyKey = idempotencyKey;
+        _writesAreIdempotent = writesAreIdempotent;
     }
+
 
     /// <summary>The underlying client, for requests the helpers do not cover.</summary>
     public HttpClient Client { get; }
@@ -88,7 +98,7 @@ public sealed class ConnectorHttpClient
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (IdempotencyKey is not null && request.Method != HttpMethod.Get && !request.Headers.Contains("Idempotency-Key"))
+        if (_writesAreIdempotent && IdempotencyKey is not null)
         {
             request.Options.Set(IdempotencyKeyOption, IdempotencyKey);
         }
@@ -126,7 +136,7 @@ public sealed class ConnectorHttpClient
         }
     }
 
-    /// <summary>The option key under which the per-call idempotency key travels to the pipeline.</summary>
+    /// <summary>The request option marking a write as safe to retry (set for actions declared idempotent).</summary>
     public static HttpRequestOptionsKey<string> IdempotencyKeyOption { get; } = new("fastn.idempotency-key");
 
     /// <summary>Reads <c>Retry-After</c> (seconds or HTTP date) from a response.</summary>

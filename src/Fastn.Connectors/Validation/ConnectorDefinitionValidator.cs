@@ -108,9 +108,10 @@ public static partial class ConnectorDefinitionValidator
 
                     foreach (var placeholder in Placeholders(oauth.AuthorizationUrl, oauth.TokenUrl, oauth.RefreshUrl, definition.BaseUrl))
                     {
-                        if (!oauth.ConnectionParameters.Any(p => p.Name == placeholder))
+                        if (!oauth.ConnectionParameters.Any(p => p.Name == placeholder)
+                            && !oauth.TokenResponseFields.Contains(placeholder) && !oauth.CallbackParameters.Contains(placeholder))
                         {
-                            problem(member, $"The URL placeholder '{{{placeholder}}}' has no connection parameter of that name: add it to ConnectionParameters.");
+                            problem(member, $"The URL placeholder '{{{placeholder}}}' has no connection parameter, token-response field or callback parameter of that name: add it to ConnectionParameters.");
                         }
                     }
 

@@ -1,0 +1,11 @@
+namespace Fastn.Samples.Acme.Api;
+
+/// <summary>Which requests an injected fault applies to.</summary>
+public enum AcmeFaultTarget
+{
+    /// <summary>Requests under <c>/api/v1</c>.</summary>
+    Api,
+
+    /// <summary>Requests to <c>/oauth/token</c>.</summary>
+    Token,
+}

@@ -1,0 +1,213 @@
+using Fastn.Connectors.Authentication;
+using Fastn.Connectors.Http;
+using Fastn.Engine.Execution;
+using Fastn.Engine.OAuth;
+using Fastn.Engine.Registry;
+using Fastn.Engine.Vault;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Fastn.Engine.Connections;
+
+/// <summary>
+/// Owns one connection's credentials: caches them decrypted, refreshes OAuth2 tokens (or re-exchanges
+/// custom tokens) ahead of expiry or when the app rejected the current one — one refresh at a time,
+/// because the grain is not reentrant. A refused grant marks the connection NeedsReauth and raises
+/// <c>connection.needs_reauth</c>; network errors are retried and then reported without touching the status.
+/// </summary>
+public sealed class ConnectionGrain(
+    IServiceScopeFactory scopes,
+    ConnectorRegistry registry,
+    CredentialVault vault,
+    OAuthTokenClient tokens,
+    IOAuthAppProvider oauthApps,
+    IHttpClientFactory httpClientFactory,
+    TimeProvider time,
+    ILogger<ConnectionGrain> logger) : Grain, IConnectionGrain
+{
+    private const int TransientAttempts = 3;
+    private StoredConnection? _stored;
+    private Dictionary<string, string>? _secrets;
+
+    /// <inheritdoc />
+    public async Task<ConnectionSnapshot?> GetAsync(string workspaceId, string tenantId)
+    {
+        var stored = await LoadAsync();
+        return stored is null || stored.WorkspaceId != workspaceId || stored.TenantId != tenantId
+            ? null
+            : new ConnectionSnapshot(stored.Id, stored.WorkspaceId, stored.TenantId, stored.Connector, stored.AuthMethod, stored.Status, stored.StatusReason);
+    }
+
+    /// <inheritdoc />
+    public async Task<CredentialSnapshot> GetCredentialsAsync(string workspaceId, string tenantId, bool force, string? staleAccessToken)
+    {
+        var stored = await LoadAsync();
+        if (stored is null || stored.WorkspaceId != workspaceId || stored.TenantId != tenantId)
+        {
+            throw new AuthRequiredException("The connection does not exist for this tenant.");
+        }
+
+        var secrets = _secrets!;
+        var method = registry.Find(stored.Connector)?.Definition.Auth.Find(stored.AuthMethod);
+        secrets.TryGetValue(SecretKeys.AccessToken, out var token);
+        var refreshable = method is OAuth2Auth or CustomAuth { Exchange: not null };
+        if (refreshable && stored.Status != ConnectionState.NeedsReauth)
+        {
+            var ahead = method is OAuth2Auth oauth ? oauth.RefreshAhead : TimeSpan.FromMinutes(1);
+            var expiring = stored.AccessTokenExpiresAt is { } expires && expires - ahead <= time.GetUtcNow();
+            var rejected = force && (staleAccessToken is null || staleAccessToken == token);
+            if (token is null || expiring || rejected)
+            {
+                (stored, secrets) = await RefreshAsync(stored, secrets, method!);
+                secrets.TryGetValue(SecretKeys.AccessToken, out token);
+            }
+        }
+
+        if (stored.Status == ConnectionState.NeedsReauth)
+        {
+            throw new AuthRequiredException($"The connection needs the user to connect again: {stored.StatusReason}");
+        }
+
+        return new CredentialSnapshot(
+            secrets.Where(kv => !SecretKeys.IsToken(kv.Key)).ToDictionary(),
+            token,
+            stored.AccessTokenExpiresAt,
+            new Dictionary<string, string>(stored.Metadata));
+    }
+
+    /// <inheritdoc />
+    public Task InvalidateAsync()
+    {
+        _stored = null;
+        _secrets = null;
+        return Task.CompletedTask;
+    }
+
+    private async Task<StoredConnection?> LoadAsync()
+    {
+        if (_stored is not null)
+        {
+            return _stored;
+        }
+
+        using var scope = scopes.CreateScope();
+        var repository = scope.ServiceProvider.GetRequiredService<IConnectionRepository>();
+        _stored = await repository.LoadAsync(this.GetPrimaryKeyString(), CancellationToken.None);
+        _secrets = _stored?.ProtectedSecrets is { } p ? vault.Unprotect(p) : [];
+        return _stored;
+    }
+
+    private async Task<(StoredConnection, Dictionary<string, string>)> RefreshAsync(StoredConnection stored, Dictionary<string, string> secrets, AuthMethod method)
+    {
+        var connector = stored.Connector;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var (updated, expiresAt, metadata) = await ObtainAsync(stored, secrets, method);
+                using var scope = scopes.CreateScope();
+                var repository = scope.ServiceProvider.GetRequiredService<IConnectionRepository>();
+                var saved = await repository.SaveSecretsAsync(stored.Id, vault.Protect(updated), expiresAt, metadata, stored.SecretsVersion, CancellationToken.None);
+                await InvalidateAsync();
+                if (!saved)
+                {
+                    // Someone else (a reconnect) wrote newer credentials: use theirs.
+                    logger.LogInformation("Credentials of connection {Connection} changed during refresh; using the stored ones", stored.Id);
+                }
+
+                var reloaded = await LoadAsync() ?? throw new AuthRequiredException("The connection was deleted.");
+                EngineTelemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>("connector", connector), new KeyValuePair<string, object?>("outcome", "success"));
+                return (reloaded, _secrets!);
+            }
+            catch (OAuthTokenException ex) when (!ex.IsTransient)
+            {
+                EngineTelemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>("connector", connector), new KeyValuePair<string, object?>("outcome", ex.Error));
+                var reason = $"The app refused to refresh the token ({ex.Error}). Connect the account again.";
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<IConnectionRepository>()
+                    .SetStatusAsync(stored.Id, ConnectionState.NeedsReauth, reason, "connection.needs_reauth", CancellationToken.None);
+                await InvalidateAsync();
+                logger.LogWarning("Connection {Connection} needs re-authorization: {Error}", stored.Id, ex.Error);
+                throw new AuthRequiredException(reason);
+            }
+            catch (OAuthTokenException ex) when (attempt < TransientAttempts)
+            {
+                logger.LogInformation("Token refresh for {Connection} failed transiently ({Error}); attempt {Attempt}", stored.Id, ex.Error, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt * attempt), time);
+            }
+            catch (OAuthTokenException ex)
+            {
+                EngineTelemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>("connector", connector), new KeyValuePair<string, object?>("outcome", "transient"));
+                throw new UpstreamException(ex.Status ?? 0, null, $"Could not refresh the access token: {ex.Message} The connection is unchanged; try again.");
+            }
+        }
+    }
+
+    private async Task<(Dictionary<string, string> Secrets, DateTimeOffset? ExpiresAt, Dictionary<string, string> Metadata)> ObtainAsync(
+        StoredConnection stored, Dictionary<string, string> secrets, AuthMethod method)
+    {
+        var metadata = new Dictionary<string, string>(stored.Metadata);
+        var parameters = secrets.Where(kv => !SecretKeys.IsToken(kv.Key)).Concat(metadata).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value);
+        var updated = new Dictionary<string, string>(secrets);
+        switch (method)
+        {
+            case OAuth2Auth oauth:
+            {
+                var client = await oauthApps.GetAsync(stored.WorkspaceId, stored.Connector, CancellationToken.None)
+                    ?? throw new OAuthTokenException("invalid_client", $"The workspace has no OAuth app for '{stored.Connector}'. Add one with POST /api/v1/oauth-apps.", isTransient: false);
+                OAuthTokens result;
+                if (oauth.GrantType == OAuth2GrantType.ClientCredentials)
+                {
+                    result = await tokens.ClientCredentialsAsync(oauth, client, parameters, CancellationToken.None);
+                }
+                else if (secrets.TryGetValue(SecretKeys.RefreshToken, out var refresh))
+                {
+                    result = await tokens.RefreshAsync(oauth, client, parameters, refresh, CancellationToken.None);
+                }
+                else
+                {
+                    throw new OAuthTokenException("invalid_grant", "The access token expired and the app issued no refresh token.", isTransient: false);
+                }
+
+                updated[SecretKeys.AccessToken] = result.AccessToken;
+                if (result.RefreshToken is not null)
+                {
+                    // Rotating apps invalidate the old refresh token: store the new one in the same write.
+                    updated[SecretKeys.RefreshToken] = result.RefreshToken;
+                }
+
+                foreach (var (key, value) in result.Extra)
+                {
+                    metadata[key] = value;
+                }
+
+                return (updated, result.ExpiresAt, metadata);
+            }
+
+            case CustomAuth { Exchange: { } exchange }:
+            {
+                var credentials = new AuthCredentials(AuthKind.Custom, method.EffectiveId, secrets.Where(kv => !SecretKeys.IsToken(kv.Key)).ToDictionary(), null, null, metadata);
+                using var http = httpClientFactory.CreateClient(Http.ConnectorHttpClientRegistration.ClientName);
+                ExchangedToken exchanged;
+                try
+                {
+                    exchanged = await exchange(credentials, http, CancellationToken.None);
+                }
+                catch (AuthRequiredException ex)
+                {
+                    throw new OAuthTokenException("invalid_grant", ex.Message, isTransient: false);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or UpstreamException)
+                {
+                    throw new OAuthTokenException("network_error", ex.Message, isTransient: true);
+                }
+
+                updated[SecretKeys.AccessToken] = exchanged.AccessToken;
+                return (updated, exchanged.ExpiresAt, metadata);
+            }
+
+            default:
+                return (updated, stored.AccessTokenExpiresAt, metadata);
+        }
+    }
+}

@@ -1,0 +1,343 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Fastn.Connectors;
+using Fastn.Connectors.Authentication;
+using Fastn.Engine.Errors;
+using Fastn.Engine.Execution;
+using Fastn.Engine.Hosting;
+using Fastn.Engine.OAuth;
+using Fastn.Engine.Registry;
+using Fastn.Engine.Vault;
+using Fastn.Storage.Connections;
+using Fastn.Storage.OAuth;
+using Microsoft.Extensions.Options;
+
+namespace Fastn.Engine.Connections;
+
+/// <summary>
+/// Creates, re-authorizes and removes connections: credential forms (verified by the connector's test
+/// action before anything is stored), OAuth2 authorization code with state + PKCE, and client credentials.
+/// </summary>
+public sealed class ConnectionService(
+    ConnectorRegistry registry,
+    ConnectionStore connections,
+    OAuthStateStore states,
+    IOAuthAppProvider oauthApps,
+    CredentialVault vault,
+    OAuthTokenClient tokens,
+    ActionExecutor executor,
+    IGrainFactory grains,
+    IOptions<FastnEngineOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Connects with entered credentials (none, basic, bearer, API key, custom) or the client-credentials grant.</summary>
+    public async Task<Connection> CreateAsync(TenantInfo tenant, CreateConnectionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(request);
+        var (definition, method) = Resolve(request.Connector, request.AuthMethod);
+        var (secrets, expiresAt, metadata) = await ObtainCredentialsAsync(tenant, definition, method, request.Credentials, cancellationToken).ConfigureAwait(false);
+        return await connections.CreateAsync(new NewConnection
+        {
+            WorkspaceId = tenant.WorkspaceId,
+            TenantId = tenant.TenantId,
+            Connector = definition.Name,
+            AuthMethod = method.EffectiveId,
+            DisplayName = request.DisplayName,
+            Metadata = JsonSerializer.Serialize(metadata),
+            CredentialProtected = vault.Protect(secrets),
+            AccessTokenExpiresAt = expiresAt,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces a connection's credentials with newly entered ones; the id stays the same.</summary>
+    public async Task<Connection> ReconnectAsync(TenantInfo tenant, string connectionId, IReadOnlyDictionary<string, string>? credentials, CancellationToken cancellationToken)
+    {
+        var existing = await GetOwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
+        var (definition, method) = Resolve(existing.Connector, existing.AuthMethod);
+        if (method is OAuth2Auth { GrantType: OAuth2GrantType.AuthorizationCode })
+        {
+            throw FastnProblemException.Validation($"Connection '{connectionId}' uses OAuth: reconnect it with POST /api/v1/connect/{definition.Name} and \"connectionId\": \"{connectionId}\".");
+        }
+
+        var (secrets, expiresAt, metadata) = await ObtainCredentialsAsync(tenant, definition, method, credentials, cancellationToken).ConfigureAwait(false);
+        return await StoreReauthorizedAsync(existing.Id, secrets, expiresAt, metadata, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts OAuth2 authorization code: stores a single-use state bound to workspace, tenant and connector, and returns the app's URL.</summary>
+    public async Task<OAuthStart> StartOAuthAsync(TenantInfo tenant, string connector, string? authMethod, IReadOnlyDictionary<string, string>? parameters,
+        string? returnUrl, string? connectionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var (definition, method) = Resolve(connector, authMethod);
+        if (method is not OAuth2Auth { GrantType: OAuth2GrantType.AuthorizationCode } oauth)
+        {
+            throw FastnProblemException.Validation($"'{definition.Name}' auth method '{method.EffectiveId}' is not OAuth2 authorization code; create the connection with POST /api/v1/connections and its credentials.", "$.authMethod");
+        }
+
+        if (connectionId is not null)
+        {
+            var existing = await GetOwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
+            if (existing.Connector != definition.Name)
+            {
+                throw FastnProblemException.Validation($"Connection '{connectionId}' belongs to '{existing.Connector}', not '{definition.Name}'.", "$.connectionId");
+            }
+        }
+
+        var values = CheckFields(oauth.ConnectionParameters, parameters, "$.parameters");
+        var client = await oauthApps.GetAsync(tenant.WorkspaceId, definition.Name, cancellationToken).ConfigureAwait(false)
+            ?? throw new FastnProblemException("fastn:oauth-app-missing", 409, "No OAuth app configured",
+                $"The workspace has no OAuth app (client id and secret) for '{definition.Name}'. Register one with PUT /api/v1/oauth-apps/{definition.Name}, using the redirect URI {options.Value.OAuthRedirectUri}.");
+        var verifier = Pkce.NewVerifier();
+        var lifetime = options.Value.OAuthStateLifetime;
+        var state = await states.CreateAsync(new NewOAuthState
+        {
+            WorkspaceId = tenant.WorkspaceId,
+            TenantId = tenant.TenantId,
+            Connector = definition.Name,
+            AuthMethod = method.EffectiveId,
+            RedirectUri = options.Value.OAuthRedirectUri,
+            CodeVerifierProtected = vault.ProtectValue(verifier),
+            ConnectionId = connectionId,
+            ReturnUrl = returnUrl,
+            Parameters = JsonSerializer.Serialize(values),
+            Lifetime = lifetime,
+        }, cancellationToken).ConfigureAwait(false);
+
+        var query = new List<KeyValuePair<string, string>>
+        {
+            new("response_type", "code"),
+            new("client_id", client.ClientId),
+            new("redirect_uri", options.Value.OAuthRedirectUri),
+            new("state", state),
+        };
+        if (oauth.Scopes.Count > 0)
+        {
+            query.Add(new("scope", oauth.ScopeString()));
+        }
+
+        if (oauth.Pkce)
+        {
+            query.Add(new("code_challenge", Pkce.Challenge(verifier)));
+            query.Add(new("code_challenge_method", "S256"));
+        }
+
+        query.AddRange(oauth.ExtraAuthorizeParameters);
+        var baseUrl = OAuth2Auth.ResolveTemplate(oauth.AuthorizationUrl!, values);
+        var separator = baseUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        var url = baseUrl + separator + string.Join('&', query.Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value)}"));
+        return new OAuthStart(url, time.GetUtcNow() + lifetime);
+    }
+
+    /// <summary>Completes OAuth2: consumes the state (once), exchanges the code with the PKCE verifier and stores the tokens.</summary>
+    public async Task<OAuthCompletion> CompleteOAuthAsync(IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!query.TryGetValue("state", out var stateValue) || string.IsNullOrEmpty(stateValue))
+        {
+            throw FastnProblemException.Validation("The callback has no 'state' parameter. Start the connection again.", "state");
+        }
+
+        var state = await states.ConsumeAsync(stateValue, cancellationToken).ConfigureAwait(false)
+            ?? throw new FastnProblemException("fastn:oauth-state-invalid", 400, "Unknown or used OAuth state",
+                "This authorization attempt is unknown, was already used, or expired (they last 10 minutes). Start the connection again.");
+        if (query.TryGetValue("error", out var error))
+        {
+            query.TryGetValue("error_description", out var description);
+            throw new FastnProblemException("fastn:oauth-denied", 400, "The app did not grant access",
+                $"The app answered '{Truncate(error)}'{(description is null ? "" : $": {Truncate(description)}")}. Nothing was connected; try again.");
+        }
+
+        if (!query.TryGetValue("code", out var code) || string.IsNullOrEmpty(code))
+        {
+            throw FastnProblemException.Validation("The callback has no 'code' parameter. Start the connection again.", "code");
+        }
+
+        var (definition, method) = Resolve(state.Connector, state.AuthMethod);
+        var oauth = (OAuth2Auth)method;
+        var tenant = new TenantInfo(state.WorkspaceId, state.TenantId);
+        var parameters = JsonSerializer.Deserialize<Dictionary<string, string>>(state.Parameters) ?? [];
+        var client = await oauthApps.GetAsync(state.WorkspaceId, definition.Name, cancellationToken).ConfigureAwait(false)
+            ?? throw new FastnProblemException("fastn:oauth-app-missing", 409, "No OAuth app configured", $"The OAuth app for '{definition.Name}' was removed during the attempt.");
+        OAuthTokens result;
+        try
+        {
+            result = await tokens.ExchangeCodeAsync(oauth, client, parameters, code, state.RedirectUri,
+                oauth.Pkce ? vault.UnprotectValue(state.CodeVerifierProtected) : null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OAuthTokenException ex)
+        {
+            throw new FastnProblemException("fastn:oauth-exchange-failed", 502, "The app refused the authorization code",
+                $"{ex.Message} Nothing was connected; start the connection again.", null, ex);
+        }
+
+        var secrets = new Dictionary<string, string>(parameters) { [SecretKeys.AccessToken] = result.AccessToken };
+        if (result.RefreshToken is not null)
+        {
+            secrets[SecretKeys.RefreshToken] = result.RefreshToken;
+        }
+
+        var metadata = new Dictionary<string, string>(parameters);
+        foreach (var (key, value) in result.Extra)
+        {
+            metadata[key] = value;
+        }
+
+        foreach (var name in oauth.CallbackParameters.Where(query.ContainsKey))
+        {
+            metadata[name] = query[name];
+        }
+
+        if (result.Scope is not null)
+        {
+            metadata["scope"] = result.Scope;
+        }
+
+        if (state.ConnectionId is { } existingId)
+        {
+            var reconnected = await StoreReauthorizedAsync(existingId, secrets, result.ExpiresAt, metadata, cancellationToken).ConfigureAwait(false);
+            return new OAuthCompletion(reconnected, state.ReturnUrl, true);
+        }
+
+        var created = await connections.CreateAsync(new NewConnection
+        {
+            WorkspaceId = tenant.WorkspaceId,
+            TenantId = tenant.TenantId,
+            Connector = definition.Name,
+            AuthMethod = method.EffectiveId,
+            Metadata = JsonSerializer.Serialize(metadata),
+            CredentialProtected = vault.Protect(secrets),
+            AccessTokenExpiresAt = result.ExpiresAt,
+        }, cancellationToken).ConfigureAwait(false);
+        return new OAuthCompletion(created, state.ReturnUrl, false);
+    }
+
+    /// <summary>Deletes a connection of the tenant (its credentials go with it).</summary>
+    public async Task DeleteAsync(TenantInfo tenant, string connectionId, CancellationToken cancellationToken)
+    {
+        var existing = await GetOwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
+        await connections.DeleteAsync(existing.Id, cancellationToken).ConfigureAwait(false);
+        await grains.GetGrain<IConnectionGrain>(existing.Id).InvalidateAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>A connection of the tenant, or a not-found problem (another tenant's id is not found either).</summary>
+    public async Task<Connection> GetOwnedAsync(TenantInfo tenant, string connectionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var connection = await connections.GetAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        return connection is not null && connection.WorkspaceId == tenant.WorkspaceId && connection.TenantId == tenant.TenantId
+            ? connection
+            : throw FastnProblemException.NotFound($"Connection '{connectionId}' does not exist for tenant '{tenant.TenantId}'.");
+    }
+
+    private async Task<Connection> StoreReauthorizedAsync(string connectionId, Dictionary<string, string> secrets, DateTimeOffset? expiresAt,
+        Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        await connections.SetCredentialAsync(connectionId, vault.Protect(secrets), expiresAt, cancellationToken).ConfigureAwait(false);
+        var json = JsonSerializer.Serialize(metadata);
+        var updated = await connections.UpdateAsync(connectionId, c =>
+        {
+            c.Metadata = json;
+            c.Status = ConnectionStatus.Active;
+            c.StatusReason = null;
+        }, cancellationToken).ConfigureAwait(false) ?? throw FastnProblemException.NotFound($"Connection '{connectionId}' was deleted meanwhile.");
+        await grains.GetGrain<IConnectionGrain>(connectionId).InvalidateAsync().ConfigureAwait(false);
+        return updated;
+    }
+
+    private async Task<(Dictionary<string, string> Secrets, DateTimeOffset? ExpiresAt, Dictionary<string, string> Metadata)> ObtainCredentialsAsync(
+        TenantInfo tenant, ConnectorDefinition definition, AuthMethod method, IReadOnlyDictionary<string, string>? entered, CancellationToken cancellationToken)
+    {
+        if (method is OAuth2Auth { GrantType: OAuth2GrantType.AuthorizationCode })
+        {
+            throw FastnProblemException.Validation($"'{definition.Name}' connects with OAuth: start it with POST /api/v1/connect/{definition.Name}, which returns the app's authorization URL.", "$.authMethod");
+        }
+
+        var values = CheckFields(method.Fields, entered, "$.credentials");
+        var secrets = new Dictionary<string, string>(values);
+        DateTimeOffset? expiresAt = null;
+        var metadata = new Dictionary<string, string>();
+        switch (method)
+        {
+            case OAuth2Auth oauth:
+                var client = await oauthApps.GetAsync(tenant.WorkspaceId, definition.Name, cancellationToken).ConfigureAwait(false)
+                    ?? throw new FastnProblemException("fastn:oauth-app-missing", 409, "No OAuth app configured",
+                        $"The workspace has no OAuth app for '{definition.Name}'. Register one with PUT /api/v1/oauth-apps/{definition.Name}.");
+                try
+                {
+                    var result = await tokens.ClientCredentialsAsync(oauth, client, values, cancellationToken).ConfigureAwait(false);
+                    secrets[SecretKeys.AccessToken] = result.AccessToken;
+                    expiresAt = result.ExpiresAt;
+                    foreach (var (key, value) in result.Extra)
+                    {
+                        metadata[key] = value;
+                    }
+                }
+                catch (OAuthTokenException ex)
+                {
+                    throw new FastnProblemException("fastn:credentials-rejected", 400, "The app refused the credentials", $"{ex.Message} Nothing was connected.", null, ex);
+                }
+
+                break;
+            case CustomAuth { Exchange: { } exchange }:
+                var exchanged = await executor.ExchangeAsync(definition, method, new AuthCredentials(method.Kind, method.EffectiveId, values), exchange, cancellationToken).ConfigureAwait(false);
+                secrets[SecretKeys.AccessToken] = exchanged.AccessToken;
+                expiresAt = exchanged.ExpiresAt;
+                break;
+        }
+
+        if (definition.Capabilities.TestAction is not null)
+        {
+            secrets.TryGetValue(SecretKeys.AccessToken, out var token);
+            var credentials = new AuthCredentials(method.Kind, method.EffectiveId,
+                values, token, expiresAt, metadata);
+            await executor.TestCredentialsAsync(definition, method, credentials, tenant, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (secrets, expiresAt, metadata);
+    }
+
+    private static Dictionary<string, string> CheckFields(IReadOnlyList<CredentialField> fields, IReadOnlyDictionary<string, string>? entered, string path)
+    {
+        entered ??= new Dictionary<string, string>();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var unknown in entered.Keys.Where(k => fields.All(f => f.Name != k)))
+        {
+            throw FastnProblemException.Validation($"'{unknown}' is not a credential field of this auth method. Expected: {(fields.Count == 0 ? "none" : string.Join(", ", fields.Select(f => f.Name)))}.", $"{path}.{unknown}");
+        }
+
+        foreach (var field in fields)
+        {
+            entered.TryGetValue(field.Name, out var value);
+            if (string.IsNullOrEmpty(value))
+            {
+                if (field.Required)
+                {
+                    throw FastnProblemException.Validation($"'{field.Label}' ({field.Name}) is required.{(field.Help is null ? "" : " " + field.Help)}", $"{path}.{field.Name}");
+                }
+
+                continue;
+            }
+
+            if (field.Pattern is { } pattern && !Regex.IsMatch(value, $"^(?:{pattern})$", RegexOptions.None, TimeSpan.FromSeconds(1)))
+            {
+                throw FastnProblemException.Validation($"'{field.Label}' ({field.Name}) does not have the expected format{(field.Help is null ? "." : ": " + field.Help)}", $"{path}.{field.Name}");
+            }
+
+            values[field.Name] = value;
+        }
+
+        return values;
+    }
+
+    private (ConnectorDefinition Definition, AuthMethod Method) Resolve(string connector, string? authMethod)
+    {
+        var definition = registry.Find(connector)?.Definition
+            ?? throw FastnProblemException.NotFound($"There is no connector '{connector}'. List connectors with GET /api/v1/connectors.");
+        var method = definition.Auth.Find(authMethod)
+            ?? throw FastnProblemException.Validation($"'{definition.Name}' has no auth method '{authMethod}'. It offers: {string.Join(", ", definition.Auth.Select(a => a.EffectiveId))}.", "$.authMethod");
+        return (definition, method);
+    }
+
+    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "…";
+}

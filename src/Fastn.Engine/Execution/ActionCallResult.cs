@@ -1,0 +1,9 @@
+using System.Text.Json.Nodes;
+
+namespace Fastn.Engine.Execution;
+
+/// <summary>The outcome of a successful action call.</summary>
+/// <param name="CallId">The id of the call-log row.</param>
+/// <param name="Output">The action's output.</param>
+/// <param name="Duration">How long the handler took.</param>
+public sealed record ActionCallResult(string CallId, JsonNode? Output, TimeSpan Duration);

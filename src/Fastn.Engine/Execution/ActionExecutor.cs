@@ -1,0 +1,289 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Fastn.Connectors;
+using Fastn.Connectors.Actions;
+using Fastn.Connectors.Authentication;
+using Fastn.Connectors.Http;
+using Fastn.Engine.Connections;
+using Fastn.Engine.Errors;
+using Fastn.Engine.Http;
+using Fastn.Engine.Registry;
+using Fastn.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Fastn.Engine.Execution;
+
+/// <summary>
+/// The one path every action call takes — REST, flows and MCP: load the connection, validate input,
+/// build <c>ctx</c>, run the handler with a timeout, validate output, record the call (redacted).
+/// </summary>
+public sealed class ActionExecutor(
+    ConnectorRegistry registry,
+    IConnectionDirectory connections,
+    ICredentialBroker credentials,
+    IActionCallLog callLog,
+    IHttpMessageHandlerFactory handlers,
+    ConnectionRateLimiters rateLimiters,
+    IIdGenerator ids,
+    TimeProvider time,
+    ILoggerFactory loggerFactory)
+{
+    private const int MaxLoggedOutput = 16 * 1024;
+    private readonly ILogger _logger = loggerFactory.CreateLogger<ActionExecutor>();
+
+    /// <summary>Runs an action; failures are thrown as <see cref="FastnProblemException"/>.</summary>
+    public async Task<ActionCallResult> ExecuteAsync(ActionCallRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var connection = await connections.FindAsync(request.Tenant, request.ConnectionId, cancellationToken).ConfigureAwait(false)
+            ?? throw FastnProblemException.NotFound($"Connection '{request.ConnectionId}' does not exist for tenant '{request.Tenant.TenantId}'. List connections with GET /api/v1/connections.");
+        var connector = registry.Find(connection.Connector)
+            ?? throw FastnProblemException.NotFound($"The connector '{connection.Connector}' of this connection is not registered on this server.");
+        var action = connector.Definition.FindAction(request.Action)
+            ?? throw FastnProblemException.NotFound($"The connector '{connection.Connector}' has no action '{request.Action}'. It has: {string.Join(", ", connector.Definition.Actions.Select(a => a.Name))}.");
+        EnsureUsable(connection);
+
+        var input = request.Input ?? new JsonObject();
+        if (SchemaValidator.Validate(action.InputSchema, input) is { } invalid)
+        {
+            throw FastnProblemException.Validation($"The input is not valid at {invalid.Path}: {invalid.Message}", invalid.Path);
+        }
+
+        var method = connector.Definition.Auth.Find(connection.AuthMethod) ?? connector.Definition.Auth.Default ?? new NoAuth();
+        var callId = ids.NewId("call");
+        var started = time.GetUtcNow();
+        var stopwatch = Stopwatch.StartNew();
+        using var activity = EngineTelemetry.ActivitySource.StartActivity("fastn.action " + connector.Definition.Name + "." + action.Name);
+        activity?.SetTag("fastn.connector", connector.Definition.Name);
+        activity?.SetTag("fastn.action", action.Name);
+        activity?.SetTag("fastn.connection", connection.Id);
+
+        AuthCredentials current = AuthCredentials.Empty;
+        var redactor = new Redactor([]);
+        try
+        {
+            current = await credentials.GetAsync(connection, cancellationToken).ConfigureAwait(false);
+            redactor = Redactor.For(current, method);
+            var refreshable = method is OAuth2Auth { SupportsRefresh: true } or CustomAuth { Exchange: not null };
+            var output = await InvokeAsync(connector.Definition, action, method, connection, current, input,
+                request.IdempotencyKey ?? ids.NewId("idem"),
+                refreshable ? (stale, ct) => credentials.RefreshAsync(connection, stale, ct) : null,
+                cancellationToken).ConfigureAwait(false);
+            if (SchemaValidator.Validate(action.OutputSchema, output) is { } badOutput)
+            {
+                throw new FastnProblemException("fastn:invalid-output", 502, "The connector returned an invalid output",
+                    $"The action '{action.Name}' produced output that does not match its schema at {badOutput.Path}: {badOutput.Message}. This is a connector bug.", badOutput.Path);
+            }
+
+            stopwatch.Stop();
+            await RecordAsync(callId, request, connection, action, started, stopwatch.Elapsed, redactor, input, output, null, cancellationToken).ConfigureAwait(false);
+            Measure(connector.Definition.Name, action.Name, "success", stopwatch.Elapsed);
+            return new ActionCallResult(callId, output, stopwatch.Elapsed);
+        }
+        catch (Exception ex) when (Problem(ex, action, cancellationToken) is { } problem)
+        {
+            stopwatch.Stop();
+            activity?.SetStatus(ActivityStatusCode.Error, problem.Type);
+            var safe = Sanitize(problem, redactor);
+            await RecordAsync(callId, request, connection, action, started, stopwatch.Elapsed, redactor, input, null, safe, CancellationToken.None).ConfigureAwait(false);
+            Measure(connector.Definition.Name, action.Name, problem.Type, stopwatch.Elapsed);
+            _logger.LogInformation("Action {Connector}.{Action} on {Connection} failed: {Type} {Detail}",
+                connector.Definition.Name, action.Name, connection.Id, safe.Type, safe.Detail);
+            throw safe;
+        }
+    }
+
+    /// <summary>
+    /// Runs the connector's test action with credentials that are not stored yet, so a connection is only
+    /// saved once its credentials work. Failures are thrown as <c>fastn:credentials-rejected</c> problems.
+    /// </summary>
+    public async Task TestCredentialsAsync(ConnectorDefinition definition, AuthMethod method, AuthCredentials candidate, TenantInfo tenant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var action = definition.Capabilities.TestAction is { } name ? definition.FindAction(name) : null;
+        if (action is null)
+        {
+            return;
+        }
+
+        var connection = new ConnectionInfo("", tenant, definition.Name, method.EffectiveId, ConnectionState.Active, null);
+        var redactor = Redactor.For(candidate, method);
+        try
+        {
+            await InvokeAsync(definition, action, method, connection, candidate, new JsonObject(), ids.NewId("test"), refresh: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Problem(ex, action, cancellationToken) is { } problem)
+        {
+            var safe = Sanitize(problem, redactor);
+            var rejected = new FastnProblemException("fastn:credentials-rejected", 400, "The credentials did not work",
+                $"The test call '{action.Name}' failed, so nothing was connected: {safe.Detail}", null);
+            foreach (var (key, value) in safe.Extensions)
+            {
+                rejected.Extensions[key] = value;
+            }
+
+            throw rejected;
+        }
+    }
+
+    /// <summary>Runs a custom auth method's token exchange with the connector HTTP pipeline (no auth applied).</summary>
+    public async Task<ExchangedToken> ExchangeAsync(ConnectorDefinition definition, AuthMethod method, AuthCredentials candidate,
+        Func<AuthCredentials, HttpClient, CancellationToken, Task<ExchangedToken>> exchange, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(exchange);
+        using var client = new HttpClient(handlers.CreateHandler(ConnectorHttpClientRegistration.ClientName), disposeHandler: false);
+        if (definition.BaseUrl is { } baseUrl)
+        {
+            client.BaseAddress = new Uri(OAuth2Auth.ResolveTemplate(baseUrl, candidate.Values).TrimEnd('/') + "/");
+        }
+
+        try
+        {
+            return await exchange(candidate, client, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
+        {
+            throw new FastnProblemException("fastn:credentials-rejected", 400, "The credentials did not work",
+                $"Exchanging the credentials for a token failed, so nothing was connected: {Redactor.For(candidate, method).Redact(ex.Message)}");
+        }
+    }
+
+    private async Task<JsonNode?> InvokeAsync(ConnectorDefinition definition, ActionDefinition action, AuthMethod method,
+        ConnectionInfo connection, AuthCredentials current, JsonNode input, string idempotencyKey,
+        Func<string?, CancellationToken, Task<AuthCredentials>>? refresh, CancellationToken cancellationToken)
+    {
+        var latest = current;
+        using var handler = new ConnectionAuthHandler(method,
+            _ => Task.FromResult(latest),
+            refresh is null ? null : async (stale, ct) => latest = await refresh(stale, ct).ConfigureAwait(false),
+            connection.Id.Length == 0 ? null : rateLimiters.For(connection.Id, definition),
+            handlers.CreateHandler(ConnectorHttpClientRegistration.ClientName));
+        using var client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        if (definition.BaseUrl is { } baseUrl)
+        {
+            var values = current.Values.Concat(current.Metadata).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value);
+            client.BaseAddress = new Uri(OAuth2Auth.ResolveTemplate(baseUrl, values).TrimEnd('/') + "/");
+        }
+
+        var context = new ConnectorContext
+        {
+            Auth = current,
+            Http = new ConnectorHttpClient(client, null, idempotencyKey, action.Hints.Idempotent),
+            Tenant = connection.Tenant,
+            Logger = loggerFactory.CreateLogger($"Fastn.Connectors.{definition.Name}"),
+            ConnectionId = connection.Id,
+            IdempotencyKey = idempotencyKey,
+            Time = time,
+        };
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(action.Timeout);
+        try
+        {
+            return await action.InvokeAsync(input, context, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new FastnProblemException("fastn:timeout", 504, "The app did not answer in time",
+                $"The action '{action.Name}' did not finish within {action.Timeout.TotalSeconds:0.#} s; the app may be slow or unreachable. Try again later.", null, ex);
+        }
+    }
+
+    private static void EnsureUsable(ConnectionInfo connection)
+    {
+        switch (connection.Status)
+        {
+            case ConnectionState.NeedsReauth:
+                throw new FastnProblemException("fastn:auth-required", 401, "The connection needs to be re-authorized",
+                    $"Connection '{connection.Id}' needs the user to connect again: {connection.StatusReason ?? "the app rejected its credentials"}. Start POST /api/v1/connections/{connection.Id}/reconnect.");
+            case ConnectionState.Revoked:
+                throw FastnProblemException.Conflict($"Connection '{connection.Id}' was revoked; create a new connection.");
+        }
+    }
+
+    private static FastnProblemException? Problem(Exception ex, ActionDefinition action, CancellationToken cancellationToken) => ex switch
+    {
+        FastnProblemException p => p,
+        AuthRequiredException a => new FastnProblemException(a.ProblemType, 401, "The app refused the credentials", a.Message, null, a),
+        RateLimitedException r => WithRetryAfter(new FastnProblemException(r.ProblemType, 429, "The app is rate limiting this connection", r.Message, null, r), r.RetryAfter),
+        UpstreamException u => WithUpstream(new FastnProblemException(u.ProblemType, u.StatusCode == 0 ? 504 : 502, "The app returned an error", u.Message, null, u), u),
+        ConnectorValidationException v => new FastnProblemException(v.ProblemType, 400, "The request is not valid", v.Message, v.Path is null ? null : "$" + (v.Path.StartsWith('$') ? v.Path[1..] : "." + v.Path), v),
+        OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+        HttpRequestException h => new FastnProblemException("fastn:upstream", 502, "Could not reach the app", $"Could not reach the app: {h.Message}", null, h),
+        _ => new FastnProblemException("fastn:connector-error", 500, "The connector failed",
+            $"The action '{action.Name}' failed with {ex.GetType().Name}: {ex.Message}. This is a connector bug; the call was logged.", null, ex),
+    };
+
+    private static FastnProblemException WithRetryAfter(FastnProblemException problem, TimeSpan? retryAfter)
+    {
+        if (retryAfter is { } wait)
+        {
+            problem.Extensions["retryAfterSeconds"] = (int)Math.Ceiling(wait.TotalSeconds);
+        }
+
+        return problem;
+    }
+
+    private static FastnProblemException WithUpstream(FastnProblemException problem, UpstreamException upstream)
+    {
+        problem.Extensions["upstreamStatus"] = upstream.StatusCode;
+        problem.Extensions["upstreamBody"] = upstream.Body;
+        return problem;
+    }
+
+    private static FastnProblemException Sanitize(FastnProblemException problem, Redactor redactor)
+    {
+        var safe = new FastnProblemException(problem.Type, problem.Status, problem.Title, redactor.Redact(problem.Detail), problem.Path);
+        foreach (var (key, value) in problem.Extensions)
+        {
+            safe.Extensions[key] = value is string s ? redactor.Redact(s) : value;
+        }
+
+        return safe;
+    }
+
+    private async Task RecordAsync(string callId, ActionCallRequest request, ConnectionInfo connection, ActionDefinition action,
+        DateTimeOffset started, TimeSpan duration, Redactor redactor, JsonNode input, JsonNode? output, FastnProblemException? problem, CancellationToken cancellationToken)
+    {
+        var outputText = output is null ? null : redactor.Redact(output)?.ToJsonString();
+        if (outputText is { Length: > MaxLoggedOutput })
+        {
+            outputText = outputText[..MaxLoggedOutput] + "…";
+        }
+
+        try
+        {
+            await callLog.RecordAsync(new ActionCallRecord
+            {
+                Id = callId,
+                WorkspaceId = connection.Tenant.WorkspaceId,
+                TenantId = connection.Tenant.TenantId,
+                ConnectionId = connection.Id,
+                Connector = connection.Connector,
+                Action = action.Name,
+                Caller = request.Caller,
+                Succeeded = problem is null,
+                ErrorType = problem?.Type,
+                ErrorDetail = problem?.Detail,
+                UpstreamStatus = problem?.Extensions.TryGetValue("upstreamStatus", out var s) == true ? s as int? : null,
+                Input = redactor.Redact(input)?.ToJsonString(),
+                Output = outputText,
+                StartedAt = started,
+                Duration = duration,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The call itself happened; a failing log write must not turn its result into an error.
+            _logger.LogError(ex, "Could not record action call {CallId}", callId);
+        }
+    }
+
+    private static void Measure(string connector, string action, string outcome, TimeSpan duration)
+    {
+        var tags = new TagList { { "connector", connector }, { "action", action }, { "outcome", outcome } };
+        EngineTelemetry.ActionCalls.Add(1, tags);
+        EngineTelemetry.ActionDuration.Record(duration.TotalMilliseconds, tags);
+    }
+}

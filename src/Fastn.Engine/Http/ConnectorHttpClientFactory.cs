@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Fastn.Engine.Http;
+
+/// <summary>Registers the named client behind every <c>ctx.Http</c>: SSRF-guarded sockets, retries honouring <c>Retry-After</c>, a circuit breaker per host.</summary>
+public static class ConnectorHttpClientRegistration
+{
+    /// <summary>The named client.</summary>
+    public const string ClientName = "fastn-connector";
+
+    /// <summary>Adds the pipeline.</summary>
+    public static IServiceCollection AddConnectorHttp(this IServiceCollection services)
+    {
+        services.AddOptions<OutboundHttpOptions>().BindConfiguration("Fastn:Http");
+        services.AddSingleton<SsrfGuard>();
+        services.AddHttpClient(ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectCallback = sp.GetRequiredService<SsrfGuard>().ConnectAsync,
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = 5,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                AutomaticDecompression = DecompressionMethods.All,
+                UseCookies = false,
+            })
+            .AddResilienceHandler("fastn", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<OutboundHttpOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.MaxRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.RetryBaseDelay,
+                    MaxDelay = options.MaxRetryAfter,
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args => ValueTask.FromResult(RetryPolicy.ShouldRetry(args.Outcome, args.Context)),
+                });
+                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    FailureRatio = options.CircuitBreakerFailureRatio,
+                    MinimumThroughput = 20,
+                    SamplingDuration = TimeSpan.FromSeconds(30),
+                    BreakDuration = TimeSpan.FromSeconds(15),
+                });
+            })
+            .SelectPipelineByAuthority();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using Fastn.Engine.Connections;
+using Fastn.Engine.OAuth;
+using Fastn.Engine.Vault;
+using Fastn.Storage.OAuth;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fastn.Engine.Persistence;
+
+/// <summary>Reads a workspace's OAuth app from the store and decrypts its secret.</summary>
+public sealed class StoreOAuthAppProvider(IServiceScopeFactory scopes, CredentialVault vault) : IOAuthAppProvider
+{
+    /// <inheritdoc />
+    public async Task<OAuthClientCredentials?> GetAsync(string workspaceId, string connector, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var app = await scope.ServiceProvider.GetRequiredService<OAuthAppStore>().GetAsync(workspaceId, connector, cancellationToken).ConfigureAwait(false);
+        return app is null ? null : new OAuthClientCredentials(app.ClientId, vault.UnprotectValue(app.ClientSecretProtected));
+    }
+}

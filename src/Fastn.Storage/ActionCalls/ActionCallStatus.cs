@@ -1,0 +1,7 @@
+namespace Fastn.Storage.ActionCalls;
+
+public enum ActionCallStatus
+{
+    Succeeded = 0,
+    Failed = 1,
+}

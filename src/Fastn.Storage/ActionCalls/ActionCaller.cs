@@ -1,0 +1,9 @@
+namespace Fastn.Storage.ActionCalls;
+
+/// <summary>Which surface invoked an action.</summary>
+public enum ActionCaller
+{
+    Rest = 0,
+    Flow = 1,
+    Mcp = 2,
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Fastn.Storage.Events;
+
+/// <summary>The platform-event outbox: append (alone or with another change), read undispatched, mark dispatched.</summary>
+public sealed class EventStore(FastnDbContext db, IIdGenerator ids, TimeProvider time)
+{
+    /// <summary>Adds an event to the context without saving: it commits with the caller's next save (outbox).</summary>
+    public PlatformEvent Stage(string workspaceId, string tenantId, string type, string subject, string data = "{}")
+    {
+        var evt = new PlatformEvent
+        {
+            Id = ids.NewId("evt"),
+            WorkspaceId = workspaceId,
+            TenantId = tenantId,
+            Type = type,
+            Subject = subject,
+            Data = data,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Events.Add(evt);
+        return evt;
+    }
+
+    /// <summary>Appends and saves one event.</summary>
+    public async Task<PlatformEvent> AppendAsync(string workspaceId, string tenantId, string type, string subject, string data = "{}", CancellationToken cancellationToken = default)
+    {
+        var evt = Stage(workspaceId, tenantId, type, subject, data);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Entry(evt).State = EntityState.Detached;
+        }
+
+        return evt;
+    }
+
+    /// <summary>Events in the current scope, newest first.</summary>
+    public async Task<IReadOnlyList<PlatformEvent>> ListRecentAsync(int limit = 50, CancellationToken cancellationToken = default) =>
+        await db.Events.AsNoTracking().OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .Take(limit).ToListAsync(cancellationToken);
+
+    /// <summary>Events not yet dispatched, oldest first (for the dispatcher; run it with system scope).</summary>
+    public async Task<IReadOnlyList<PlatformEvent>> ListUndispatchedAsync(int limit = 100, CancellationToken cancellationToken = default) =>
+        await db.Events.AsNoTracking().Where(e => e.DispatchedAt == null)
+            .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Take(limit).ToListAsync(cancellationToken);
+
+    /// <summary>Marks events dispatched; returns how many were still pending.</summary>
+    public async Task<int> MarkDispatchedAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        return await db.Events.Where(e => eventIds.Contains(e.Id) && e.DispatchedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, now), cancellationToken);
+    }
+}

@@ -1,0 +1,263 @@
+using Fastn.Storage.ActionCalls;
+using Fastn.Storage.ApiKeys;
+using Fastn.Storage.Connections;
+using Fastn.Storage.Events;
+using Fastn.Storage.OAuth;
+using Fastn.Storage.Workspaces;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Fastn.Storage;
+
+/// <summary>
+/// The Fastn model, shared by <see cref="SqliteFastnDbContext"/> and <see cref="PostgresFastnDbContext"/>
+/// (each owns its migrations). Tenant-owned rows are filtered by the injected <see cref="ITenantScope"/>;
+/// system code that must see every row either runs with an empty scope or calls
+/// <c>IgnoreQueryFilters()</c> on the query (and says why in a comment).
+/// </summary>
+public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
+{
+    private readonly ITenantScope _scope;
+
+    protected FastnDbContext(DbContextOptions options, ITenantScope scope)
+        : base(options)
+    {
+        _scope = scope;
+    }
+
+    /// <summary>The scope this context filters by.</summary>
+    public ITenantScope Scope => _scope;
+
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Connection> Connections => Set<Connection>();
+
+    public DbSet<ConnectionCredential> ConnectionCredentials => Set<ConnectionCredential>();
+
+    public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
+
+    public DbSet<OAuthApp> OAuthApps => Set<OAuthApp>();
+
+    public DbSet<ActionCall> ActionCalls => Set<ActionCall>();
+
+    public DbSet<PlatformEvent> Events => Set<PlatformEvent>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Read by the query filters at query time (EF parameterizes context members per execution).
+    private string? ScopeWorkspaceId => _scope.WorkspaceId;
+
+    private string? ScopeTenantId => _scope.TenantId;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareSave();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException ex) when (StorageErrors.Translate(ex) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareSave();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (StorageErrors.Translate(ex) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        // Filtered principals (Tenant, Workspace) with filtered dependents: both sides use the same scope.
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Workspace>(e =>
+        {
+            e.ToTable("Workspaces");
+            e.HasKey(x => x.Id);
+            Id(e.Property(x => x.Id));
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.LogoUrl).HasMaxLength(2000);
+            e.HasQueryFilter(x => ScopeWorkspaceId == null || x.Id == ScopeWorkspaceId);
+        });
+
+        modelBuilder.Entity<Tenant>(e =>
+        {
+            e.ToTable("Tenants");
+            e.HasKey(x => new { x.WorkspaceId, x.Id });
+            Id(e.Property(x => x.WorkspaceId));
+            Id(e.Property(x => x.Id));
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
+                && (ScopeTenantId == null || x.Id == ScopeTenantId));
+        });
+
+        modelBuilder.Entity<ApiKey>(e =>
+        {
+            e.ToTable("ApiKeys");
+            e.HasKey(x => x.Id);
+            Id(e.Property(x => x.Id));
+            Id(e.Property(x => x.WorkspaceId));
+            Id(e.Property(x => x.TenantId));
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Prefix).HasMaxLength(16);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.Scopes).HasMaxLength(1000);
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.HasIndex(x => new { x.WorkspaceId, x.TenantId });
+            e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId);
+        });
+
+        modelBuilder.Entity<Connection>(e =>
+        {
+            e.ToTable("Connections");
+            e.HasKey(x => x.Id);
+            Id(e.Property(x => x.Id));
+            TenantColumns(e);
+            e.Property(x => x.Connector).HasMaxLength(100);
+            e.Property(x => x.AuthMethod).HasMaxLength(100);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.StatusReason).HasMaxLength(2000);
+            e.Property(x => x.DisplayName).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.Connector });
+            e.HasOne<Tenant>().WithMany().HasForeignKey(x => new { x.WorkspaceId, x.TenantId }).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ConnectionCredential>().WithOne().HasForeignKey<ConnectionCredential>(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
+                && (ScopeTenantId == null || x.TenantId == ScopeTenantId));
+        });
+
+        modelBuilder.Entity<ConnectionCredential>(e =>
+        {
+            e.ToTable("ConnectionCredentials");
+            e.HasKey(x => x.ConnectionId);
+            Id(e.Property(x => x.ConnectionId));
+            TenantColumns(e);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.WorkspaceId, x.TenantId });
+            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
+                && (ScopeTenantId == null || x.TenantId == ScopeTenantId));
+        });
+
+        modelBuilder.Entity<OAuthState>(e =>
+        {
+            e.ToTable("OAuthStates");
+            e.HasKey(x => x.State);
+            e.Property(x => x.State).HasMaxLength(64);
+            TenantColumns(e);
+            e.Property(x => x.Connector).HasMaxLength(100);
+            e.Property(x => x.AuthMethod).HasMaxLength(100);
+            e.Property(x => x.RedirectUri).HasMaxLength(2000);
+            Id(e.Property(x => x.ConnectionId));
+            e.Property(x => x.ReturnUrl).HasMaxLength(2000);
+            e.HasIndex(x => new { x.WorkspaceId, x.TenantId });
+            e.HasIndex(x => x.ExpiresAt);
+            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
+                && (ScopeTenantId == null || x.TenantId == ScopeTenantId));
+        });
+
+        modelBuilder.Entity<OAuthApp>(e =>
+        {
+            e.ToTable("OAuthApps");
+            e.HasKey(x => new { x.WorkspaceId, x.Connector });
+            Id(e.Property(x => x.WorkspaceId));
+            e.Property(x => x.Connector).HasMaxLength(100);
+            e.Property(x => x.ClientId).HasMaxLength(500);
+            e.Property(x => x.Scopes).HasMaxLength(2000);
+            e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId);
+        });
+
+        modelBuilder.Entity<ActionCall>(e =>
+        {
+            e.ToTable("ActionCalls");
+            e.HasKey(x => x.Id);
+            Id(e.Property(x => x.Id));
+            TenantColumns(e);
+            Id(e.Property(x => x.ConnectionId));
+            e.Property(x => x.Connector).HasMaxLength(100);
+            e.Property(x => x.Action).HasMaxLength(100);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Caller).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.ErrorType).HasMaxLength(100);
+            e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.ConnectionId, x.StartedAt });
+            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
+                && (ScopeTenantId == null || x.TenantId == ScopeTenantId));
+        });
+
+        modelBuilder.Entity<PlatformEvent>(e =>
+        {
+            e.ToTable("Events");
+            e.HasKey(x => x.Id);
+            Id(e.Property(x => x.Id));
+            TenantColumns(e);
+            e.Property(x => x.Type).HasMaxLength(100);
+            e.Property(x => x.Subject).HasMaxLength(200);
+            e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.CreatedAt });
+            e.HasIndex(x => new { x.DispatchedAt, x.CreatedAt });
+            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
+                && (ScopeTenantId == null || x.TenantId == ScopeTenantId));
+        });
+
+        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("DataProtectionKeys"));
+    }
+
+    private static void Id<T>(PropertyBuilder<T> property) => property.HasMaxLength(100);
+
+    private static void TenantColumns<T>(EntityTypeBuilder<T> e)
+        where T : class, ITenantOwned
+    {
+        // By name: expressions over interface members do not map to the entity's own properties.
+        e.Property<string>(nameof(ITenantOwned.WorkspaceId)).HasMaxLength(100);
+        e.Property<string>(nameof(ITenantOwned.TenantId)).HasMaxLength(100);
+    }
+
+    // Bumps versions and refuses writes that would put a row outside the current scope.
+    private void PrepareSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
+            {
+                versioned.Version++;
+            }
+
+            if (_scope.WorkspaceId is { } ws && entry.Entity is IWorkspaceOwned owned && owned.WorkspaceId != ws)
+            {
+                throw new InvalidOperationException(
+                    $"A {entry.Metadata.ClrType.Name} of workspace '{owned.WorkspaceId}' cannot be written from workspace scope '{ws}'.");
+            }
+
+            if (_scope.TenantId is { } tenant && entry.Entity is ITenantOwned tenantOwned && tenantOwned.TenantId != tenant)
+            {
+                throw new InvalidOperationException(
+                    $"A {entry.Metadata.ClrType.Name} of tenant '{tenantOwned.TenantId}' cannot be written from tenant scope '{tenant}'.");
+            }
+        }
+    }
+}

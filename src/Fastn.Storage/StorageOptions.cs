@@ -1,0 +1,34 @@
+namespace Fastn.Storage;
+
+/// <summary>
+/// Storage settings, bound from <c>Fastn:Storage</c>; the connection string falls back to
+/// <c>ConnectionStrings:Fastn</c>, and for SQLite to <c>Data Source={DataDirectory}/fastn.db</c>.
+/// </summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Fastn:Storage";
+
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Directory for the SQLite file (and other local state such as the vault master key file).</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Apply pending migrations when the host starts (via a hosted service).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>How long a SQLite command waits for a competing writer before failing.</summary>
+    public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The effective connection string for the chosen provider.</summary>
+    public string GetConnectionString() => Provider switch
+    {
+        StorageProvider.Sqlite when string.IsNullOrWhiteSpace(ConnectionString)
+            => $"Data Source={Path.Combine(DataDirectory, "fastn.db")}",
+        _ when string.IsNullOrWhiteSpace(ConnectionString)
+            => throw new InvalidOperationException(
+                "Fastn:Storage:Provider is Postgres but no connection string is set (ConnectionStrings:Fastn or Fastn:Storage:ConnectionString)."),
+        _ => ConnectionString!,
+    };
+}

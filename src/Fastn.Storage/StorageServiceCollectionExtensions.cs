@@ -1,0 +1,77 @@
+using Fastn.Storage.ActionCalls;
+using Fastn.Storage.ApiKeys;
+using Fastn.Storage.Connections;
+using Fastn.Storage.Events;
+using Fastn.Storage.OAuth;
+using Fastn.Storage.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Fastn.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Fastn store: <see cref="StorageOptions"/> (from <c>Fastn:Storage</c> and
+    /// <c>ConnectionStrings:Fastn</c> when an <see cref="IConfiguration"/> is registered, then
+    /// <paramref name="configure"/>), the provider's context as a scoped <see cref="FastnDbContext"/>, a scoped
+    /// <see cref="TenantScope"/>/<see cref="ITenantScope"/>, the typed stores, <see cref="IIdGenerator"/> and
+    /// <see cref="IStorageInitializer"/> plus a hosted service that migrates at start-up.
+    /// </summary>
+    public static IServiceCollection AddFastnStorage(this IServiceCollection services, Action<StorageOptions>? configure = null)
+    {
+        services.AddOptions<StorageOptions>()
+            .Configure<IServiceProvider>((o, sp) =>
+            {
+                if (sp.GetService<IConfiguration>() is { } config)
+                {
+                    config.GetSection(StorageOptions.SectionName).Bind(o);
+                    if (string.IsNullOrWhiteSpace(o.ConnectionString))
+                    {
+                        o.ConnectionString = config.GetConnectionString("Fastn");
+                    }
+                }
+            })
+            .PostConfigure(o => configure?.Invoke(o))
+            .Validate(
+                o => o.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Fastn:Storage:Provider is Postgres but no connection string is set (ConnectionStrings:Fastn or Fastn:Storage:ConnectionString).")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IIdGenerator, UlidIdGenerator>();
+        services.TryAddScoped<TenantScope>();
+        services.TryAddScoped<ITenantScope>(sp => sp.GetRequiredService<TenantScope>());
+
+        services.AddDbContext<SqliteFastnDbContext>((sp, b) =>
+        {
+            var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            b.UseSqlite(o.GetConnectionString())
+                .AddInterceptors(new SqlitePragmaInterceptor(o.SqliteBusyTimeout));
+        });
+        services.AddDbContext<PostgresFastnDbContext>((sp, b) =>
+        {
+            var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            b.UseNpgsql(o.GetConnectionString());
+        });
+        services.TryAddScoped<FastnDbContext>(sp =>
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres
+                ? sp.GetRequiredService<PostgresFastnDbContext>()
+                : sp.GetRequiredService<SqliteFastnDbContext>());
+
+        services.TryAddScoped<WorkspaceStore>();
+        services.TryAddScoped<ApiKeyStore>();
+        services.TryAddScoped<ConnectionStore>();
+        services.TryAddScoped<OAuthStateStore>();
+        services.TryAddScoped<OAuthAppStore>();
+        services.TryAddScoped<ActionCallLog>();
+        services.TryAddScoped<EventStore>();
+
+        services.TryAddSingleton<IStorageInitializer, StorageInitializer>();
+        services.AddHostedService<StorageInitializerHostedService>();
+        return services;
+    }
+}

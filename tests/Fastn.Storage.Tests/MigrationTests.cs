@@ -1,0 +1,133 @@
+using Fastn.Storage.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fastn.Storage.Tests;
+
+public abstract class MigrationTests(StorageDatabase database) : StorageTestBase(database)
+{
+    [Fact]
+    public async Task Initialize_EmptyDatabase_AppliesEveryMigration()
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FastnDbContext>();
+
+        var applied = await db.Database.GetAppliedMigrationsAsync(Ct);
+
+        applied.ShouldNotBeEmpty();
+        applied.ShouldBe(db.Database.GetMigrations());
+        (await db.Database.GetPendingMigrationsAsync(Ct)).ShouldBeEmpty();
+        (await db.Connections.CountAsync(Ct)).ShouldBeGreaterThanOrEqualTo(0);
+        (await db.DataProtectionKeys.CountAsync(Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Initialize_Twice_IsIdempotent()
+    {
+        var initializer = Services.GetRequiredService<IStorageInitializer>();
+
+        await initializer.InitializeAsync(Ct);
+
+        await using var scope = Scope();
+        (await scope.ServiceProvider.GetRequiredService<FastnDbContext>().Database.GetPendingMigrationsAsync(Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Model_ComparedWithMigrations_HasNoPendingChanges()
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FastnDbContext>();
+
+        db.Database.HasPendingModelChanges().ShouldBeFalse("run `dotnet ef migrations add` for both providers (see src/Fastn.Storage/README.md)");
+    }
+
+    [Fact]
+    public async Task Model_TenantOwnedTables_HaveIndexStartingWithWorkspaceAndTenant()
+    {
+        await using var scope = Scope();
+        var model = scope.ServiceProvider.GetRequiredService<FastnDbContext>().Model;
+        var tenantOwned = model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)).ToList();
+
+        tenantOwned.Count.ShouldBe(5);
+        foreach (var entity in tenantOwned)
+        {
+            entity.GetIndexes().ShouldContain(
+                i => i.Properties.Count >= 2 && i.Properties[0].Name == "WorkspaceId" && i.Properties[1].Name == "TenantId",
+                $"{entity.ClrType.Name} needs an index starting with (WorkspaceId, TenantId)");
+            entity.GetDeclaredQueryFilters().ShouldNotBeEmpty($"{entity.ClrType.Name} needs a tenant query filter");
+        }
+    }
+
+    [Fact]
+    public async Task Context_ForProvider_IsTheProvidersSubclass()
+    {
+        await using var scope = Scope();
+
+        var db = scope.ServiceProvider.GetRequiredService<FastnDbContext>();
+
+        db.ShouldBeOfType(Database.Provider == StorageProvider.Sqlite ? typeof(SqliteFastnDbContext) : typeof(PostgresFastnDbContext));
+    }
+}
+
+public sealed class SqliteMigrationTests(SqliteDatabase database) : MigrationTests(database), IClassFixture<SqliteDatabase>
+{
+    [Fact]
+    public async Task Open_SqliteConnection_UsesWalModeAndBusyTimeout()
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FastnDbContext>();
+        await db.Database.OpenConnectionAsync(Ct);
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await using var command = connection.CreateCommand();
+
+            command.CommandText = "PRAGMA journal_mode";
+            var mode = (string?)await command.ExecuteScalarAsync(Ct);
+            command.CommandText = "PRAGMA busy_timeout";
+            var timeout = (long?)await command.ExecuteScalarAsync(Ct);
+
+            mode.ShouldBe("wal");
+            timeout.ShouldBe((long)new StorageOptions().SqliteBusyTimeout.TotalMilliseconds);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
+    public void Initialize_DefaultConnectionString_CreatesFileInDataDirectory()
+    {
+        _ = Services;
+
+        File.Exists(Path.Combine(database.DataDirectory, "fastn.db")).ShouldBeTrue();
+        File.Exists(Path.Combine(database.DataDirectory, "fastn.db-wal")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task DateTimeOffset_OnSqlite_StoredAsOrderableUtcTicks()
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FastnDbContext>();
+
+        var column = db.Model.FindEntityType(typeof(Workspaces.Workspace))!.FindProperty(nameof(Workspaces.Workspace.CreatedAt))!;
+
+        column.GetColumnType().ShouldBe("INTEGER");
+    }
+}
+
+public sealed class PostgresMigrationTests(PostgresDatabase database) : MigrationTests(database), IClassFixture<PostgresDatabase>
+{
+    [Fact]
+    public async Task DateTimeOffset_OnPostgres_StoredAsTimestamptz()
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FastnDbContext>();
+
+        var column = db.Model.FindEntityType(typeof(Workspaces.Workspace))!.FindProperty(nameof(Workspaces.Workspace.CreatedAt))!;
+
+        column.GetColumnType().ShouldBe("timestamp with time zone");
+    }
+}
