@@ -1,4 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok());
-app.Run();
+using Fastn.Server;
+
+await FastnServer.Build(args).RunAsync();
+
+/// <summary>The entry point, public for WebApplicationFactory-based tests.</summary>
+public partial class Program;

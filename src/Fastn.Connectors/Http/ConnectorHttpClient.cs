@@ -84,9 +84,15 @@ public sealed class ConnectorHttpClient
         }
         catch (JsonException ex)
         {
+            var status = (int)response.StatusCode;
+            if (IsJson(text))
+            {
+                throw new UpstreamException(status, text,
+                    $"The app's JSON does not have the shape {typeof(T).Name} expects at {ex.Path ?? "$"}: {ex.Message.Split(" Path:")[0]}", ex);
+            }
+
             var kind = text.TrimStart().StartsWith('<') ? "HTML" : "text that is not valid JSON";
-            throw new UpstreamException((int)response.StatusCode, text,
-                $"The app answered {(int)response.StatusCode} with {kind} where JSON was expected ({ex.Message}).", ex);
+            throw new UpstreamException(status, text, $"The app answered {status} with {kind} where JSON was expected.", ex);
         }
     }
 
@@ -169,6 +175,19 @@ public sealed class ConnectorHttpClient
         }
 
         return request;
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static string Short(string body) =>

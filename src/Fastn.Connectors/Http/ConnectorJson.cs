@@ -20,6 +20,8 @@ public static class ConnectorJson
             PropertyNamingPolicy = naming,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             RespectNullableAnnotations = true,
+            // Apps send numbers as numbers; accepting strings would also make schemas say "string or integer".
+            NumberHandling = JsonNumberHandling.Strict,
         };
         options.Converters.Add(new JsonStringEnumConverter(naming));
         options.MakeReadOnly(populateMissingResolver: true);

@@ -1,3 +1,5 @@
+using Fastn.Storage.ActionCalls;
+
 namespace Fastn.Engine.Execution;
 
 /// <summary>What the call log keeps of one call: redacted input and output, outcome and timing.</summary>

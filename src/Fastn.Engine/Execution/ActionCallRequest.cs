@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Fastn.Storage.ActionCalls;
 using Fastn.Connectors;
 
 namespace Fastn.Engine.Execution;

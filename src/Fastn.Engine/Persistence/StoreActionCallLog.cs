@@ -1,7 +1,6 @@
 using Fastn.Engine.Execution;
 using Fastn.Storage.ActionCalls;
 using Microsoft.Extensions.DependencyInjection;
-using StorageCaller = Fastn.Storage.ActionCalls.ActionCaller;
 
 namespace Fastn.Engine.Persistence;
 
@@ -30,12 +29,7 @@ public sealed class StoreActionCallLog(IServiceScopeFactory scopes) : IActionCal
             Input = record.Input ?? "null",
             Output = record.Output ?? "null",
             StartedAt = record.StartedAt,
-            Caller = record.Caller switch
-            {
-                Execution.ActionCaller.Flow => StorageCaller.Flow,
-                Execution.ActionCaller.Mcp => StorageCaller.Mcp,
-                _ => StorageCaller.Rest,
-            },
+            Caller = record.Caller,
         }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -11,7 +11,7 @@ namespace Fastn.Sandbox.Webhooks;
 /// carries the same <c>webhook-id</c> and a fresh timestamp and signature. Tests observe outcomes with the
 /// task returned by <see cref="Enqueue"/>, with <see cref="WaitForAsync"/> or with <see cref="Completed"/>.
 /// </summary>
-public sealed class WebhookDispatcher : IAsyncDisposable
+public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
 {
     /// <summary>Name of the <see cref="IHttpClientFactory"/> client used for deliveries.</summary>
     public const string HttpClientName = "Fastn.Sandbox.Webhooks";
@@ -111,6 +111,15 @@ public sealed class WebhookDispatcher : IAsyncDisposable
         await _shutdown.CancelAsync();
         await Task.WhenAll(_inFlight.Keys).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _shutdown.Dispose();
+    }
+
+    /// <summary>Stops retrying without waiting (for containers disposed synchronously).</summary>
+    public void Dispose()
+    {
+        if (!_shutdown.IsCancellationRequested)
+        {
+            _shutdown.Cancel();
+        }
     }
 
     private async Task<WebhookDeliveryResult> RunAsync(WebhookDelivery delivery, CancellationToken cancellationToken)

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Fastn.Connectors.Triggers;
+
+namespace Fastn.Samples.AcmeConnector;
+
+/// <summary>
+/// Acme signs webhooks the Standard Webhooks way: <c>webhook-id</c>, <c>webhook-timestamp</c> and
+/// <c>webhook-signature: v1,&lt;base64 HMAC-SHA256 of "id.timestamp.body"&gt;</c>, keyed with the base64 part of a <c>whsec_</c> secret.
+/// </summary>
+public static class AcmeWebhooks
+{
+    /// <summary>Verifies signature and timestamp (constant-time compare, tolerance from the context).</summary>
+    public static WebhookVerification Verify(WebhookRequest request, WebhookVerificationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var id = request.Header("webhook-id");
+        var timestamp = request.Header("webhook-timestamp");
+        var signatures = request.Header("webhook-signature");
+        if (id is null || timestamp is null || signatures is null)
+        {
+            return WebhookVerification.Invalid("Missing webhook-id, webhook-timestamp or webhook-signature header.");
+        }
+
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return WebhookVerification.Invalid("webhook-timestamp is not a number of seconds.");
+        }
+
+        var age = context.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds);
+        if (age.Duration() > context.Tolerance)
+        {
+            return WebhookVerification.Invalid($"The timestamp is {age.Duration().TotalSeconds:0} s away from now; the tolerance is {context.Tolerance.TotalSeconds:0} s.");
+        }
+
+        var expected = Sign(context.SigningSecret, id, timestamp, request.Body.Span);
+        foreach (var candidate in signatures.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = candidate.Split(',', 2);
+            if (parts.Length == 2 && parts[0] == "v1"
+                && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(parts[1]), Encoding.ASCII.GetBytes(expected)))
+            {
+                return WebhookVerification.Valid;
+            }
+        }
+
+        return WebhookVerification.Invalid("No v1 signature matches the body.");
+    }
+
+    /// <summary>Extracts the one event of a delivery: id from <c>webhook-id</c>, type and data from the body.</summary>
+    public static IReadOnlyList<WebhookEvent> Extract(WebhookRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = JsonNode.Parse(request.BodyText) as JsonObject ?? [];
+        var type = body["type"]?.GetValue<string>() ?? "unknown";
+        DateTimeOffset? at = DateTimeOffset.TryParse(body["timestamp"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+        return [new WebhookEvent(request.Header("webhook-id") ?? "", type, body["data"]?.DeepClone()) { OccurredAt = at }];
+    }
+
+    /// <summary>The base64 v1 signature of a delivery.</summary>
+    public static string Sign(string secret, string id, string timestamp, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var key = Convert.FromBase64String(secret.StartsWith("whsec_", StringComparison.Ordinal) ? secret["whsec_".Length..] : secret);
+        var prefix = Encoding.UTF8.GetBytes($"{id}.{timestamp}.");
+        var content = new byte[prefix.Length + body.Length];
+        prefix.CopyTo(content, 0);
+        body.CopyTo(content.AsSpan(prefix.Length));
+        return Convert.ToBase64String(HMACSHA256.HashData(key, content));
+    }
+}

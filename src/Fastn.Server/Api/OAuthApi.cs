@@ -1,0 +1,122 @@
+using System.Net;
+using Fastn.Engine.Connections;
+using Fastn.Engine.Errors;
+using Fastn.Engine.Hosting;
+using Fastn.Engine.Vault;
+using Fastn.Server.Errors;
+using Fastn.Server.Security;
+using Fastn.Storage.OAuth;
+using Microsoft.Extensions.Options;
+
+namespace Fastn.Server.Api;
+
+/// <summary>OAuth: start (<c>/api/v1/connect/{connector}</c>), the callback (<c>/oauth/callback</c>) and the workspace's OAuth apps.</summary>
+public static class OAuthApi
+{
+    /// <summary>Start an OAuth connection.</summary>
+    /// <param name="AuthMethod">Auth method id (default: the connector's default).</param>
+    /// <param name="Parameters">Connection parameters the URLs need (Shopify <c>shop</c>).</param>
+    /// <param name="ReturnUrl">Where to send the user after the callback (a path on this server).</param>
+    /// <param name="ConnectionId">Reconnect this connection (same id) instead of creating one.</param>
+    public sealed record StartBody(string? AuthMethod, Dictionary<string, string>? Parameters, string? ReturnUrl, string? ConnectionId);
+
+    /// <summary>An OAuth app (client) registered with the app.</summary>
+    /// <param name="ClientId">The client id.</param>
+    /// <param name="ClientSecret">The client secret (stored encrypted, never returned).</param>
+    /// <param name="Scopes">Scopes override.</param>
+    public sealed record OAuthAppBody(string? ClientId, string? ClientSecret, string? Scopes);
+
+    /// <summary>Maps the API endpoints.</summary>
+    public static RouteGroupBuilder MapOAuthApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/connect/{connector}", async (HttpContext http, ConnectionService service, IOptions<FastnEngineOptions> options, string connector, StartBody? body, CancellationToken ct) =>
+        {
+            var tenant = ApiKeyFilter.Caller(http).RequireTenant();
+            if (body?.ReturnUrl is { } returnUrl && !IsLocalReturnUrl(returnUrl, options.Value.PublicBaseUrl))
+            {
+                return Problems.Validation("'returnUrl' must be a path on this server (e.g. /connected) or start with its public URL; other sites are refused to prevent open redirects.", "$.returnUrl");
+            }
+
+            var start = await service.StartOAuthAsync(tenant, connector, body?.AuthMethod, body?.Parameters, body?.ReturnUrl, body?.ConnectionId, ct);
+            return Results.Ok(new { authorizationUrl = start.AuthorizationUrl, expiresAt = start.ExpiresAt, redirectUri = options.Value.OAuthRedirectUri });
+        }).WithTags("OAuth").WithName("StartOAuth").WithSummary("Start OAuth: returns the app's authorization URL (state + PKCE) to send the user to");
+
+        var apps = api.MapGroup("/oauth-apps").WithTags("OAuth");
+        apps.MapGet("/", async (HttpContext http, OAuthAppStore store, CancellationToken ct) =>
+        {
+            var caller = ApiKeyFilter.Caller(http);
+            caller.RequireWorkspaceKey();
+            var list = await store.ListAsync(caller.WorkspaceId, ct);
+            return Results.Ok(list.Select(a => new { connector = a.Connector, clientId = a.ClientId, scopes = a.Scopes, updatedAt = a.UpdatedAt }));
+        }).WithName("ListOAuthApps").WithSummary("List OAuth apps (client secrets are never returned)");
+
+        apps.MapPut("/{connector}", async (HttpContext http, OAuthAppStore store, CredentialVault vault, Engine.Registry.ConnectorRegistry registry, IOptions<FastnEngineOptions> options, string connector, OAuthAppBody? body, CancellationToken ct) =>
+        {
+            var caller = ApiKeyFilter.Caller(http);
+            caller.RequireWorkspaceKey();
+            if (registry.Find(connector) is null)
+            {
+                return Problems.NotFound($"There is no connector '{connector}'.");
+            }
+
+            if (string.IsNullOrWhiteSpace(body?.ClientId))
+            {
+                return Problems.Validation("'clientId' is required.", "$.clientId");
+            }
+
+            if (string.IsNullOrWhiteSpace(body.ClientSecret))
+            {
+                return Problems.Validation("'clientSecret' is required.", "$.clientSecret");
+            }
+
+            var app = await store.UpsertAsync(caller.WorkspaceId, connector, body.ClientId, vault.ProtectValue(body.ClientSecret), body.Scopes, ct);
+            return Results.Ok(new { connector = app.Connector, clientId = app.ClientId, scopes = app.Scopes, redirectUri = options.Value.OAuthRedirectUri });
+        }).WithName("PutOAuthApp").WithSummary("Register the workspace's OAuth client for a connector");
+
+        apps.MapDelete("/{connector}", async (HttpContext http, OAuthAppStore store, string connector, CancellationToken ct) =>
+        {
+            var caller = ApiKeyFilter.Caller(http);
+            caller.RequireWorkspaceKey();
+            return await store.DeleteAsync(caller.WorkspaceId, connector, ct) ? Results.NoContent() : Problems.NotFound($"No OAuth app for '{connector}'.");
+        }).WithName("DeleteOAuthApp").WithSummary("Remove an OAuth app");
+        return api;
+    }
+
+    /// <summary>Maps <c>GET /oauth/callback</c>, where apps send the user back.</summary>
+    public static IEndpointRouteBuilder MapOAuthCallback(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/oauth/callback", async (HttpContext http, ConnectionService service, CancellationToken ct) =>
+        {
+            var query = http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+            try
+            {
+                var result = await service.CompleteOAuthAsync(query, ct);
+                if (result.ReturnUrl is { } returnUrl)
+                {
+                    var separator = returnUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+                    return Results.Redirect($"{returnUrl}{separator}connection_id={Uri.EscapeDataString(result.Connection.Id)}&status=connected");
+                }
+
+                return Page(HttpStatusCode.OK, "Connected",
+                    $"Your {WebUtility.HtmlEncode(result.Connection.Connector)} account is connected{(result.Reconnected ? " again" : "")}. Connection id: <code id=\"connection-id\">{WebUtility.HtmlEncode(result.Connection.Id)}</code>. You can close this window.");
+            }
+            catch (FastnProblemException problem)
+            {
+                return Page((HttpStatusCode)problem.Status, "Not connected", WebUtility.HtmlEncode(problem.Detail));
+            }
+        }).WithTags("OAuth").WithName("OAuthCallback").WithSummary("The OAuth redirect URI: exchanges the code and stores the tokens");
+        return app;
+    }
+
+    private static bool IsLocalReturnUrl(string url, string publicBaseUrl) =>
+        (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal))
+        || url.StartsWith(publicBaseUrl.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase);
+
+    private static IResult Page(HttpStatusCode status, string title, string message) => Results.Content(
+        $$"""
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+        <title>{{title}} · Fastn</title>
+        <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1b1b1f}h1{font-size:1.5rem}code{background:#f2f2f5;padding:.1rem .3rem;border-radius:4px}</style>
+        </head><body><h1 id="status">{{title}}</h1><p>{{message}}</p></body></html>
+        """, "text/html; charset=utf-8", statusCode: (int)status);
+}

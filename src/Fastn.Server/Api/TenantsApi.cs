@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Fastn.Server.Errors;
+using Fastn.Server.Security;
+using Fastn.Storage;
+using Fastn.Storage.Workspaces;
+
+namespace Fastn.Server.Api;
+
+/// <summary><c>/api/v1/tenants</c>: the workspace's customers.</summary>
+public static partial class TenantsApi
+{
+    /// <summary>A new tenant.</summary>
+    /// <param name="Id">Your id for the customer (e.g. <c>customer-42</c>).</param>
+    /// <param name="Name">A display name.</param>
+    public sealed record CreateTenant(string? Id, string? Name);
+
+    /// <summary>Maps the endpoints.</summary>
+    public static RouteGroupBuilder MapTenantsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/tenants").WithTags("Tenants");
+        group.MapGet("/", async (HttpContext http, WorkspaceStore store, CancellationToken ct) =>
+        {
+            var caller = ApiKeyFilter.Caller(http);
+            caller.RequireWorkspaceKey();
+            var tenants = await store.ListTenantsAsync(caller.WorkspaceId, ct);
+            return Results.Ok(tenants.Select(t => new { id = t.Id, name = t.Name, createdAt = t.CreatedAt }));
+        }).WithName("ListTenants").WithSummary("List the workspace's tenants");
+
+        group.MapPost("/", async (HttpContext http, WorkspaceStore store, CreateTenant? body, CancellationToken ct) =>
+        {
+            var caller = ApiKeyFilter.Caller(http);
+            caller.RequireWorkspaceKey();
+            if (body?.Id is not { } id || !TenantId().IsMatch(id))
+            {
+                return Problems.Validation("'id' is required: 1–128 characters of letters, digits, '-', '_', '.', ':' or '@'.", "$.id");
+            }
+
+            try
+            {
+                var tenant = await store.CreateTenantAsync(caller.WorkspaceId, id, body.Name, ct);
+                return Results.Created($"/api/v1/tenants/{tenant.Id}", new { id = tenant.Id, name = tenant.Name, createdAt = tenant.CreatedAt });
+            }
+            catch (DuplicateKeyException)
+            {
+                return Problems.From(Engine.Errors.FastnProblemException.Conflict($"Tenant '{id}' already exists."));
+            }
+        }).WithName("CreateTenant").WithSummary("Create a tenant (one of your customers)");
+
+        group.MapGet("/{id}", async (HttpContext http, WorkspaceStore store, string id, CancellationToken ct) =>
+        {
+            var caller = ApiKeyFilter.Caller(http);
+            if (caller.TenantScopedKey && caller.TenantId != id)
+            {
+                return Problems.NotFound($"Tenant '{id}' does not exist.");
+            }
+
+            return await store.GetTenantAsync(caller.WorkspaceId, id, ct) is { } t
+                ? Results.Ok(new { id = t.Id, name = t.Name, createdAt = t.CreatedAt })
+                : Problems.NotFound($"Tenant '{id}' does not exist.");
+        }).WithName("GetTenant").WithSummary("Get a tenant");
+        return api;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.:@-]{1,128}$")]
+    private static partial Regex TenantId();
+}

@@ -1,0 +1,145 @@
+using Fastn.Engine.Execution;
+using Fastn.Engine.Hosting;
+using Fastn.Engine.Http;
+using Fastn.Engine.Vault;
+using Fastn.Sandbox;
+using Fastn.Samples.Acme;
+using Fastn.Samples.AcmeConnector;
+using Fastn.Server.Api;
+using Fastn.Server.Errors;
+using Fastn.Server.Hosting;
+using Fastn.Server.Security;
+using Fastn.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Orleans.Configuration;
+using Scalar.AspNetCore;
+
+namespace Fastn.Server;
+
+/// <summary>Builds the Fastn server: REST API, OAuth callback, sandbox, one embedded Orleans silo, SQLite or PostgreSQL.</summary>
+public static class FastnServer
+{
+    /// <summary>Creates the application; <paramref name="configure"/> lets tests and hosts adjust the builder.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>Registers every service on a builder (used by <see cref="Build"/> and by test hosts).</summary>
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var config = builder.Configuration;
+        if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(config["Kestrel:Endpoints:Http:Url"]))
+        {
+            builder.WebHost.UseUrls("http://localhost:5173");
+        }
+
+        var publicBaseUrl = (config["Fastn:PublicBaseUrl"] ?? "http://localhost:5173").TrimEnd('/');
+        var serverOptions = config.GetSection("Fastn").Get<ServerOptions>() ?? new ServerOptions();
+        var dataDirectory = config["Fastn:Storage:DataDirectory"] ?? "data";
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks();
+
+        builder.Services.AddFastnStorage();
+        var fastn = builder.Services.AddFastn();
+        fastn.AddPluginFolder(Path.Combine(builder.Environment.ContentRootPath, serverOptions.PluginFolder));
+        builder.Services.PostConfigure<VaultOptions>(o =>
+        {
+            if (o.MasterKeyFile == Path.Combine("data", "master.key"))
+            {
+                o.MasterKeyFile = Path.Combine(dataDirectory, "master.key");
+            }
+        });
+        builder.Services.AddDataProtection().SetApplicationName("Fastn").PersistKeysToDbContext<FastnDbContext>();
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<MasterKey>((o, key) => o.XmlEncryptor = new MasterKeyXmlEncryptor(key));
+        builder.Services.AddSingleton<AdminKeyBootstrapper>();
+        builder.Services.AddHostedService<BootstrapHostedService>();
+
+        if (serverOptions.EnableSandbox)
+        {
+            builder.Services.AddFastnSandbox(o => o.Add<AcmeSandboxApp>().Configure(s => s.PublicBaseUrl = publicBaseUrl));
+            fastn.AddConnector(AcmeCrm.Create(publicBaseUrl + "/sandbox/acme"), "sandbox");
+            // The sandbox runs on this server: let connectors reach it even though it is loopback.
+            builder.Services.PostConfigure<OutboundHttpOptions>(o =>
+            {
+                var uri = new Uri(publicBaseUrl);
+                o.AllowedPrivateHosts.Add($"{uri.Host}:{uri.Port}");
+            });
+        }
+
+        var siloPort = config.GetValue<int?>("Fastn:Cluster:SiloPort") ?? 11111;
+        var gatewayPort = config.GetValue<int?>("Fastn:Cluster:GatewayPort") ?? 30000;
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort == 0 ? FreePort.Next() : siloPort, gatewayPort == 0 ? FreePort.Next() : gatewayPort,
+                serviceId: "fastn", clusterId: config["Fastn:Cluster:ClusterId"] ?? "fastn-local");
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                // Declare a dead node in seconds, not the default ~15 s (see STACK.md for the measurement).
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 2;
+            });
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(t =>
+            {
+                t.AddSource(EngineTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (!string.IsNullOrEmpty(config["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                {
+                    t.AddOtlpExporter();
+                }
+            })
+            .WithMetrics(m =>
+            {
+                m.AddMeter(EngineTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (!string.IsNullOrEmpty(config["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                {
+                    m.AddOtlpExporter();
+                }
+            });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+    }
+
+    /// <summary>Maps every endpoint.</summary>
+    public static void MapEndpoints(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar");
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready");
+
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
+        api.MapConnectorsApi();
+        api.MapTenantsApi();
+        api.MapConnectionsApi();
+        api.MapOAuthApi();
+        api.MapApiKeysApi();
+        app.MapOAuthCallback();
+        app.MapHome();
+
+        if (app.Services.GetService<IOptions<SandboxOptions>>() is not null && app.Services.GetService<SandboxUrls>() is not null)
+        {
+            app.MapFastnSandbox();
+        }
+    }
+}
