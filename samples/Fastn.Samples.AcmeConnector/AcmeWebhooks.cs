@@ -12,6 +12,7 @@ namespace Fastn.Samples.AcmeConnector;
 /// </summary>
 public static class AcmeWebhooks
 {
+    // <snippet:webhook-verify>
     /// <summary>Verifies signature and timestamp (constant-time compare, tolerance from the context).</summary>
     public static WebhookVerification Verify(WebhookRequest request, WebhookVerificationContext context)
     {
@@ -36,7 +37,12 @@ public static class AcmeWebhooks
             return WebhookVerification.Invalid($"The timestamp is {age.Duration().TotalSeconds:0} s away from now; the tolerance is {context.Tolerance.TotalSeconds:0} s.");
         }
 
-        var expected = Sign(context.SigningSecret, id, timestamp, request.Body.Span);
+        if (!TryGetKey(context.SigningSecret, out var key))
+        {
+            return WebhookVerification.Invalid("The signing secret is not a whsec_ secret with a base64 key.");
+        }
+
+        var expected = Sign(key, id, timestamp, request.Body.Span);
         foreach (var candidate in signatures.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = candidate.Split(',', 2);
@@ -49,6 +55,7 @@ public static class AcmeWebhooks
 
         return WebhookVerification.Invalid("No v1 signature matches the body.");
     }
+    // </snippet:webhook-verify>
 
     /// <summary>Extracts the one event of a delivery: id from <c>webhook-id</c>, type and data from the body.</summary>
     public static IReadOnlyList<WebhookEvent> Extract(WebhookRequest request)
@@ -60,15 +67,35 @@ public static class AcmeWebhooks
         return [new WebhookEvent(request.Header("webhook-id") ?? "", type, body["data"]?.DeepClone()) { OccurredAt = at }];
     }
 
-    /// <summary>The base64 v1 signature of a delivery.</summary>
+    /// <summary>The base64 v1 signature of a delivery (without the <c>v1,</c> prefix).</summary>
     public static string Sign(string secret, string id, string timestamp, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        var key = Convert.FromBase64String(secret.StartsWith("whsec_", StringComparison.Ordinal) ? secret["whsec_".Length..] : secret);
+        return TryGetKey(secret, out var key)
+            ? Sign(key, id, timestamp, body)
+            : throw new ArgumentException("The secret is not a whsec_ secret with a base64 key.", nameof(secret));
+    }
+
+    private static string Sign(byte[] key, string id, string timestamp, ReadOnlySpan<byte> body)
+    {
         var prefix = Encoding.UTF8.GetBytes($"{id}.{timestamp}.");
         var content = new byte[prefix.Length + body.Length];
         prefix.CopyTo(content, 0);
         body.CopyTo(content.AsSpan(prefix.Length));
         return Convert.ToBase64String(HMACSHA256.HashData(key, content));
+    }
+
+    private static bool TryGetKey(string secret, out byte[] key)
+    {
+        var encoded = secret.StartsWith("whsec_", StringComparison.Ordinal) ? secret["whsec_".Length..] : secret;
+        key = new byte[encoded.Length];
+        if (Convert.TryFromBase64String(encoded, key, out var written) && written > 0)
+        {
+            key = key[..written];
+            return true;
+        }
+
+        key = [];
+        return false;
     }
 }

@@ -118,7 +118,7 @@ public sealed class ConnectorTestHost : IDisposable
         return new ConnectorContext
         {
             Auth = _credentials,
-            Http = new ConnectorHttpClient(_client, idempotencyKey: key),
+            Http = new ConnectorHttpClient(_client, Definition.JsonOptions, idempotencyKey: key),
             Tenant = Tenant,
             IdempotencyKey = key,
             ConnectionId = "conn_test",

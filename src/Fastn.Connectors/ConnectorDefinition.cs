@@ -30,6 +30,12 @@ public sealed class ConnectorDefinition
     /// <summary>The app's API base URL; <c>ctx.Http</c> resolves relative URLs against it. May contain <c>{param}</c> placeholders.</summary>
     public string? BaseUrl { get; init; }
 
+    /// <summary>
+    /// The app's JSON conventions, used by <c>ctx.Http</c>'s JSON helpers (default camelCase;
+    /// <see cref="Http.ConnectorJson.SnakeCase"/> for snake_case apps). Pass the same options to <c>Define.*</c>.
+    /// </summary>
+    public System.Text.Json.JsonSerializerOptions JsonOptions { get; init; } = Http.ConnectorJson.Options;
+
     /// <summary>An icon URL or data URI for the dashboard.</summary>
     public string? IconUrl { get; init; }
 

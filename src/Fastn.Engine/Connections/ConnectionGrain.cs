@@ -15,6 +15,7 @@ namespace Fastn.Engine.Connections;
 /// because the grain is not reentrant. A refused grant marks the connection NeedsReauth and raises
 /// <c>connection.needs_reauth</c>; network errors are retried and then reported without touching the status.
 /// </summary>
+[Orleans.Placement.HashBasedPlacement]
 public sealed class ConnectionGrain(
     IServiceScopeFactory scopes,
     ConnectorRegistry registry,
@@ -25,6 +26,9 @@ public sealed class ConnectionGrain(
     TimeProvider time,
     ILogger<ConnectionGrain> logger) : Grain, IConnectionGrain
 {
+    /// <summary>Metadata key recording when the current access token was obtained.</summary>
+    public const string TokenObtainedAtKey = "tokenObtainedAt";
+
     private const int TransientAttempts = 3;
     private StoredConnection? _stored;
     private Dictionary<string, string>? _secrets;
@@ -53,8 +57,7 @@ public sealed class ConnectionGrain(
         var refreshable = method is OAuth2Auth or CustomAuth { Exchange: not null };
         if (refreshable && stored.Status != ConnectionState.NeedsReauth)
         {
-            var ahead = method is OAuth2Auth oauth ? oauth.RefreshAhead : TimeSpan.FromMinutes(1);
-            var expiring = stored.AccessTokenExpiresAt is { } expires && expires - ahead <= time.GetUtcNow();
+            var expiring = stored.AccessTokenExpiresAt is { } expires && expires - RefreshAhead(method!, stored) <= time.GetUtcNow();
             var rejected = force && (staleAccessToken is null || staleAccessToken == token);
             if (token is null || expiring || rejected)
             {
@@ -81,6 +84,27 @@ public sealed class ConnectionGrain(
         _stored = null;
         _secrets = null;
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// How long before expiry to refresh: the method's setting, but at most half the token's lifetime so a
+    /// short-lived token is not refreshed on every call.
+    /// </summary>
+    private static TimeSpan RefreshAhead(AuthMethod method, StoredConnection stored)
+    {
+        var ahead = method is OAuth2Auth oauth ? oauth.RefreshAhead : TimeSpan.FromMinutes(1);
+        if (stored.Metadata.TryGetValue(TokenObtainedAtKey, out var text)
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var obtained)
+            && stored.AccessTokenExpiresAt is { } expires)
+        {
+            var half = (expires - obtained) / 2;
+            if (half < ahead)
+            {
+                ahead = half;
+            }
+        }
+
+        return ahead;
     }
 
     private async Task<StoredConnection?> LoadAsync()
@@ -146,7 +170,10 @@ public sealed class ConnectionGrain(
     private async Task<(Dictionary<string, string> Secrets, DateTimeOffset? ExpiresAt, Dictionary<string, string> Metadata)> ObtainAsync(
         StoredConnection stored, Dictionary<string, string> secrets, AuthMethod method)
     {
-        var metadata = new Dictionary<string, string>(stored.Metadata);
+        var metadata = new Dictionary<string, string>(stored.Metadata)
+        {
+            [TokenObtainedAtKey] = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        };
         var parameters = secrets.Where(kv => !SecretKeys.IsToken(kv.Key)).Concat(metadata).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value);
         var updated = new Dictionary<string, string>(secrets);
         switch (method)

@@ -193,6 +193,8 @@ public sealed class ConnectionService(
             metadata["scope"] = result.Scope;
         }
 
+        metadata[ConnectionGrain.TokenObtainedAtKey] = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
         if (state.ConnectionId is { } existingId)
         {
             var reconnected = await StoreReauthorizedAsync(existingId, secrets, result.ExpiresAt, metadata, cancellationToken).ConfigureAwait(false);
@@ -268,6 +270,7 @@ public sealed class ConnectionService(
                     var result = await tokens.ClientCredentialsAsync(oauth, client, values, cancellationToken).ConfigureAwait(false);
                     secrets[SecretKeys.AccessToken] = result.AccessToken;
                     expiresAt = result.ExpiresAt;
+                    metadata[ConnectionGrain.TokenObtainedAtKey] = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
                     foreach (var (key, value) in result.Extra)
                     {
                         metadata[key] = value;
@@ -283,6 +286,7 @@ public sealed class ConnectionService(
                 var exchanged = await executor.ExchangeAsync(definition, method, new AuthCredentials(method.Kind, method.EffectiveId, values), exchange, cancellationToken).ConfigureAwait(false);
                 secrets[SecretKeys.AccessToken] = exchanged.AccessToken;
                 expiresAt = exchanged.ExpiresAt;
+                metadata[ConnectionGrain.TokenObtainedAtKey] = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
                 break;
         }
 

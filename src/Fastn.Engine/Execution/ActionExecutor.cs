@@ -169,7 +169,7 @@ public sealed class ActionExecutor(
         var context = new ConnectorContext
         {
             Auth = current,
-            Http = new ConnectorHttpClient(client, null, idempotencyKey, action.Hints.Idempotent),
+            Http = new ConnectorHttpClient(client, definition.JsonOptions, idempotencyKey, action.Hints.Idempotent),
             Tenant = connection.Tenant,
             Logger = loggerFactory.CreateLogger($"Fastn.Connectors.{definition.Name}"),
             ConnectionId = connection.Id,

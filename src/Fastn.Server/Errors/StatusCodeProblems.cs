@@ -1,0 +1,24 @@
+using Fastn.Engine.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Fastn.Server.Errors;
+
+/// <summary>Gives framework-level refusals (no route, wrong method, not JSON) the same problem+json shape as everything else.</summary>
+public static class StatusCodeProblems
+{
+    /// <summary>The status-code-pages handler.</summary>
+    public static Task WriteAsync(StatusCodeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        var where = $"{http.Request.Method} {http.Request.Path}";
+        var problem = http.Response.StatusCode switch
+        {
+            404 => FastnProblemException.NotFound($"There is no endpoint at {where}. The API is described at /openapi/v1.json and /scalar."),
+            405 => new FastnProblemException("fastn:method-not-allowed", 405, "Method not allowed", $"{where} does not accept {http.Request.Method}. The API is described at /openapi/v1.json."),
+            415 => new FastnProblemException("fastn:validation", 415, "Unsupported media type", "Send the request body as JSON with the header 'Content-Type: application/json'."),
+            _ => new FastnProblemException($"fastn:http-{http.Response.StatusCode}", http.Response.StatusCode, "Request failed", $"{where} answered {http.Response.StatusCode}."),
+        };
+        return Problems.From(problem).ExecuteAsync(http);
+    }
+}
