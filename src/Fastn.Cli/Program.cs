@@ -1,1 +1,3 @@
-return 0;
+using Fastn.Cli;
+
+return await FastnCommandLine.InvokeAsync(args, Console.Out, Console.Error);

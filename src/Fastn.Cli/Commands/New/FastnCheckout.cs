@@ -1,0 +1,52 @@
+using System.Reflection;
+
+namespace Fastn.Cli.Commands.New;
+
+/// <summary>Finds a Fastn checkout and central package management around a folder.</summary>
+internal static class FastnCheckout
+{
+    public const string SolutionFile = "Fastn.slnx";
+
+    public static string ConnectorsProject(string root) => Path.Combine(root, "src", "Fastn.Connectors", "Fastn.Connectors.csproj");
+
+    public static string TestingProject(string root) => Path.Combine(root, "src", "Fastn.Connectors.Testing", "Fastn.Connectors.Testing.csproj");
+
+    /// <summary>Whether <paramref name="root"/> looks like a Fastn checkout (the solution and both SDK projects).</summary>
+    public static bool IsCheckout(string root) =>
+        File.Exists(Path.Combine(root, SolutionFile)) && File.Exists(ConnectorsProject(root)) && File.Exists(TestingProject(root));
+
+    /// <summary>The nearest Fastn checkout containing <paramref name="directory"/> (which need not exist yet), or <see langword="null"/>.</summary>
+    public static string? FindAbove(string directory) =>
+        Ancestors(directory).FirstOrDefault(IsCheckout);
+
+    /// <summary>
+    /// The <c>Directory.Packages.props</c> MSBuild would import for a project under <paramref name="directory"/>,
+    /// if it turns on central package management; otherwise <see langword="null"/>.
+    /// </summary>
+    public static string? FindCentralPackageProps(string directory)
+    {
+        var props = Ancestors(directory).Select(d => Path.Combine(d, "Directory.Packages.props")).FirstOrDefault(File.Exists);
+        return props is not null && File.ReadAllText(props).Contains("<ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>", StringComparison.OrdinalIgnoreCase)
+            ? props
+            : null;
+    }
+
+    /// <summary>The version of this CLI, used for the Fastn packages when there is no checkout.</summary>
+    public static string CliVersion()
+    {
+        var assembly = typeof(FastnCheckout).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString(3)
+            ?? "1.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus >= 0 ? version[..plus] : version;
+    }
+
+    private static IEnumerable<string> Ancestors(string directory)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(directory)); dir is not null; dir = dir.Parent)
+        {
+            yield return dir.FullName;
+        }
+    }
+}

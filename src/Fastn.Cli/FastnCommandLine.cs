@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Fastn.Cli.Commands.New;
+
+namespace Fastn.Cli;
+
+/// <summary>The <c>fastn</c> root command; each verb lives in its own folder under <c>Commands/</c>.</summary>
+public static class FastnCommandLine
+{
+    /// <summary>Builds the command tree.</summary>
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand("fastn — build, test and run Fastn connectors from the command line.")
+        {
+            HelpName = "fastn",
+        };
+        root.Add(NewCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>, writing to the given writers; returns the exit code.</summary>
+    public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return CreateRootCommand().Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}
