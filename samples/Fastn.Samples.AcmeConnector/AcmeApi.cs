@@ -1,20 +1,12 @@
 using System.Text.Json.Nodes;
-using Fastn.Connectors;
 using Fastn.Connectors.Http;
 
 namespace Fastn.Samples.AcmeConnector;
 
-/// <summary>Acme's HTTP conventions, shared by every action and trigger of <see cref="AcmeCrm"/>.</summary>
+/// <summary>Acme's error conventions, shared by the actions of <see cref="AcmeCrm"/>.</summary>
 internal static class AcmeApi
 {
-    // <snippet:acme-http>
-    /// <summary>
-    /// <c>ctx.Http</c> with Acme's snake_case JSON (its default is camelCase). Pass <paramref name="idempotent"/>
-    /// for writes that may be retried safely.
-    /// </summary>
-    public static ConnectorHttpClient Acme(this ConnectorContext ctx, bool idempotent = false) =>
-        new(ctx.Http.Client, AcmeCrm.Json, ctx.Http.IdempotencyKey, idempotent);
-
+    // <snippet:validation-errors>
     /// <summary>Turns Acme's 422 <c>{"error":"validation_failed","message","fields"}</c> into a validation error on the input.</summary>
     public static async Task<T> WithValidationErrorsAsync<T>(this Task<T> call)
     {
@@ -30,7 +22,7 @@ internal static class AcmeApi
             throw new ConnectorValidationException($"Acme rejected the input: {message}", field is null ? null : "$." + field, ex);
         }
     }
-    // </snippet:acme-http>
+    // </snippet:validation-errors>
 
     private static JsonObject? TryParse(string? body)
     {

@@ -42,6 +42,7 @@ public static class AcmeCrm
             Categories = ["crm", "sample"],
             BaseUrl = root + "/api/v1",
             DocumentationUrl = root,
+            JsonOptions = Json,
             // </snippet:definition>
             // <snippet:auth>
             Auth = Auth.OAuth2(o =>
@@ -58,12 +59,12 @@ public static class AcmeCrm
             {
                 // <snippet:action-get-current-user>
                 Define.Action<EmptyInput, AcmeAccount>("get_current_user", "Get the Acme account the connection belongs to.",
-                    (_, ctx, ct) => ctx.Acme().GetJsonAsync<AcmeAccount>("me", ct),
+                    (_, ctx, ct) => ctx.Http.GetJsonAsync<AcmeAccount>("me", ct),
                     ActionHints.Read("account"), Json),
                 // </snippet:action-get-current-user>
                 // <snippet:action-list-contacts>
                 Define.Action<ListContactsInput, AcmeContactPage>("list_contacts", "List contacts in creation order, one page at a time.",
-                    (input, ctx, ct) => ctx.Acme().GetJsonAsync<AcmeContactPage>(ListUrl(input.Limit ?? 25, input.Cursor, input.UpdatedSince), ct)
+                    (input, ctx, ct) => ctx.Http.GetJsonAsync<AcmeContactPage>(ListUrl(input.Limit ?? 25, input.Cursor, input.UpdatedSince), ct)
                         .WithValidationErrorsAsync(),
                     ActionHints.Read("contacts") with
                     {
@@ -71,21 +72,21 @@ public static class AcmeCrm
                     }, Json),
                 // </snippet:action-list-contacts>
                 Define.Action<ContactIdInput, AcmeContact>("get_contact", "Get one contact by id.",
-                    (input, ctx, ct) => ctx.Acme().GetJsonAsync<AcmeContact>(ContactUrl(input.Id), ct),
+                    (input, ctx, ct) => ctx.Http.GetJsonAsync<AcmeContact>(ContactUrl(input.Id), ct),
                     ActionHints.Read("contacts"), Json),
                 // <snippet:action-create-contact>
                 Define.Action<CreateContactInput, AcmeContact>("create_contact", "Create a contact.",
-                    (input, ctx, ct) => ctx.Acme().PostJsonAsync<AcmeContact>("contacts", input, ct).WithValidationErrorsAsync(),
+                    (input, ctx, ct) => ctx.Http.PostJsonAsync<AcmeContact>("contacts", input, ct).WithValidationErrorsAsync(),
                     ActionHints.Write("contacts"), Json),
                 // </snippet:action-create-contact>
                 Define.Action<UpdateContactInput, AcmeContact>("update_contact", "Change fields of a contact; fields left out stay as they are.",
-                    (input, ctx, ct) => ctx.Acme(idempotent: true).PatchJsonAsync<AcmeContact>(ContactUrl(input.Id),
+                    (input, ctx, ct) => ctx.Http.PatchJsonAsync<AcmeContact>(ContactUrl(input.Id),
                         new { input.Email, input.GivenName, input.FamilyName, input.Company, input.Phone, input.Tags }, ct).WithValidationErrorsAsync(),
                     ActionHints.Write("contacts") with { Idempotent = true }, Json),
                 Define.Action<ContactIdInput, DeleteResult>("delete_contact", "Delete a contact.",
                     async (input, ctx, ct) =>
                     {
-                        await ctx.Acme().DeleteAsync(ContactUrl(input.Id), ct);
+                        await ctx.Http.DeleteAsync(ContactUrl(input.Id), ct);
                         return new DeleteResult(true, input.Id);
                     },
                     ActionHints.Delete("contacts"), Json),
@@ -98,7 +99,7 @@ public static class AcmeCrm
                     {
                         // The first page filters by the last poll's time; Acme's cursors carry that filter on.
                         var since = request.Cursor is null ? request.Since : null;
-                        var page = await ctx.Acme().GetJsonAsync<AcmeContactPage>(ListUrl(request.PageSize, request.Cursor, since), ct);
+                        var page = await ctx.Http.GetJsonAsync<AcmeContactPage>(ListUrl(request.PageSize, request.Cursor, since), ct);
                         return new PollPage<AcmeContact>(page.Data, page.NextCursor);
                     },
                     recordId: c => c.Id, every: TimeSpan.FromMinutes(1), json: Json),

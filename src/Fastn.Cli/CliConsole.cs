@@ -15,11 +15,8 @@ internal static class CliConsole
             ColorSystem = isConsole ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = isConsole ? InteractionSupport.Detect : InteractionSupport.No,
         });
-        if (!isConsole)
-        {
-            // Captured output is read by tools and tests: do not wrap long paths.
-            console.Profile.Width = 400;
-        }
+        // Never break paths and commands across lines: a terminal soft-wraps them and copy-paste still works.
+        console.Profile.Width = Math.Max(console.Profile.Width, 400);
 
         return console;
     }

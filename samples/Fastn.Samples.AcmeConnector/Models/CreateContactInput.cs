@@ -2,6 +2,7 @@ using System.ComponentModel;
 
 namespace Fastn.Samples.AcmeConnector.Models;
 
+// <snippet:create-contact-input>
 /// <summary>Input of <c>create_contact</c>.</summary>
 public sealed record CreateContactInput
 {
@@ -29,3 +30,4 @@ public sealed record CreateContactInput
     [Description("Tags to attach.")]
     public IReadOnlyList<string>? Tags { get; init; }
 }
+// </snippet:create-contact-input>

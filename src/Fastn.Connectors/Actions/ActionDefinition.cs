@@ -33,6 +33,12 @@ public abstract record ActionDefinition
     public string DisplayTitle => Title ?? string.Join(' ', Name.Split('_', StringSplitOptions.RemoveEmptyEntries)
         .Select((w, i) => i == 0 ? char.ToUpperInvariant(w[0]) + w[1..] : w));
 
+    /// <summary>
+    /// Whether the output is produced from the type its schema was generated from, so the runtime need not
+    /// validate it again (typed actions); untyped actions return false and their output is checked.
+    /// </summary>
+    public virtual bool OutputMatchesSchemaByConstruction => false;
+
     /// <summary>Runs the action on JSON input (already validated against <see cref="InputSchema"/>).</summary>
     public abstract Task<JsonNode?> InvokeAsync(JsonNode? input, ConnectorContext context, CancellationToken cancellationToken);
 }

@@ -16,6 +16,9 @@ public sealed record TypedActionDefinition<TInput, TOutput> : ActionDefinition
     public JsonSerializerOptions JsonOptions { get; init; } = ConnectorJson.Options;
 
     /// <inheritdoc />
+    public override bool OutputMatchesSchemaByConstruction => true;
+
+    /// <inheritdoc />
     public override async Task<JsonNode?> InvokeAsync(JsonNode? input, ConnectorContext context, CancellationToken cancellationToken)
     {
         TInput typed;

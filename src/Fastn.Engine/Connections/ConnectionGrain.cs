@@ -43,6 +43,21 @@ public sealed class ConnectionGrain(
     }
 
     /// <inheritdoc />
+    public async Task<ConnectionLease?> OpenAsync(string workspaceId, string tenantId)
+    {
+        var snapshot = await GetAsync(workspaceId, tenantId);
+        if (snapshot is null || snapshot.Status is ConnectionState.NeedsReauth or ConnectionState.Revoked)
+        {
+            return snapshot is null ? null : new ConnectionLease(snapshot, null);
+        }
+
+        var credentials = await GetCredentialsAsync(workspaceId, tenantId, force: false, staleAccessToken: null);
+        // A refresh may have changed the status (it cannot, on success); report the current one.
+        var current = await GetAsync(workspaceId, tenantId) ?? snapshot;
+        return new ConnectionLease(current, credentials);
+    }
+
+    /// <inheritdoc />
     public async Task<CredentialSnapshot> GetCredentialsAsync(string workspaceId, string tenantId, bool force, string? staleAccessToken)
     {
         var stored = await LoadAsync();

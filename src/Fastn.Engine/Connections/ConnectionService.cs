@@ -256,6 +256,7 @@ public sealed class ConnectionService(
         }
 
         var values = CheckFields(method.Fields, entered, "$.credentials");
+        CheckHeaderSafe(method, values, "$.credentials");
         var secrets = new Dictionary<string, string>(values);
         DateTimeOffset? expiresAt = null;
         var metadata = new Dictionary<string, string>();
@@ -299,6 +300,25 @@ public sealed class ConnectionService(
         }
 
         return (secrets, expiresAt, metadata);
+    }
+
+    /// <summary>
+    /// Values sent in an HTTP header must be printable ASCII: a line break would inject headers into the
+    /// app's requests, and other characters cannot be sent in a header at all.
+    /// </summary>
+    private static void CheckHeaderSafe(AuthMethod method, Dictionary<string, string> values, string path)
+    {
+        var headerField = method switch
+        {
+            ApiKeyAuth { In: ApiKeyLocation.Header } => "api_key",
+            BearerTokenAuth => "token",
+            _ => null,
+        };
+        if (headerField is not null && values.TryGetValue(headerField, out var value) && value.Any(c => c is < ' ' or > '~'))
+        {
+            var label = method.Fields.FirstOrDefault(f => f.Name == headerField)?.Label ?? headerField;
+            throw FastnProblemException.Validation($"'{label}' ({headerField}) is sent in an HTTP header, so it may only contain printable ASCII characters (no line breaks). Check that it was copied completely and without extra lines.", $"{path}.{headerField}");
+        }
     }
 
     private static Dictionary<string, string> CheckFields(IReadOnlyList<CredentialField> fields, IReadOnlyDictionary<string, string>? entered, string path)

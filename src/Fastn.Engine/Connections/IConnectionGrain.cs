@@ -10,6 +10,12 @@ public interface IConnectionGrain : IGrainWithStringKey
     Task<ConnectionSnapshot?> GetAsync(string workspaceId, string tenantId);
 
     /// <summary>
+    /// The connection and, when it is usable, its credentials (refreshed first if about to expire) in one call;
+    /// null when it does not belong to the workspace and tenant.
+    /// </summary>
+    Task<ConnectionLease?> OpenAsync(string workspaceId, string tenantId);
+
+    /// <summary>
     /// Current credentials, refreshed first when about to expire, or when <paramref name="force"/> is set
     /// and the token is still <paramref name="staleAccessToken"/> (another caller may already have refreshed).
     /// </summary>

@@ -19,7 +19,6 @@ namespace Fastn.Engine.Execution;
 /// </summary>
 public sealed class ActionExecutor(
     ConnectorRegistry registry,
-    IConnectionDirectory connections,
     ICredentialBroker credentials,
     IActionCallLog callLog,
     IHttpMessageHandlerFactory handlers,
@@ -30,13 +29,15 @@ public sealed class ActionExecutor(
 {
     private const int MaxLoggedOutput = 16 * 1024;
     private readonly ILogger _logger = loggerFactory.CreateLogger<ActionExecutor>();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ILogger> _connectorLoggers = new(StringComparer.Ordinal);
 
     /// <summary>Runs an action; failures are thrown as <see cref="FastnProblemException"/>.</summary>
     public async Task<ActionCallResult> ExecuteAsync(ActionCallRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var connection = await connections.FindAsync(request.Tenant, request.ConnectionId, cancellationToken).ConfigureAwait(false)
+        var opened = await OpenAsync(request, cancellationToken).ConfigureAwait(false)
             ?? throw FastnProblemException.NotFound($"Connection '{request.ConnectionId}' does not exist for tenant '{request.Tenant.TenantId}'. List connections with GET /api/v1/connections.");
+        var connection = opened.Info;
         var connector = registry.Find(connection.Connector)
             ?? throw FastnProblemException.NotFound($"The connector '{connection.Connector}' of this connection is not registered on this server.");
         var action = connector.Definition.FindAction(request.Action)
@@ -58,18 +59,17 @@ public sealed class ActionExecutor(
         activity?.SetTag("fastn.action", action.Name);
         activity?.SetTag("fastn.connection", connection.Id);
 
-        AuthCredentials current = AuthCredentials.Empty;
-        var redactor = new Redactor([]);
+        var current = opened.Credentials ?? AuthCredentials.Empty;
+        var redactor = Redactor.For(current, method);
         try
         {
-            current = await credentials.GetAsync(connection, cancellationToken).ConfigureAwait(false);
-            redactor = Redactor.For(current, method);
             var refreshable = method is OAuth2Auth { SupportsRefresh: true } or CustomAuth { Exchange: not null };
             var output = await InvokeAsync(connector.Definition, action, method, connection, current, input,
                 request.IdempotencyKey ?? ids.NewId("idem"),
                 refreshable ? (stale, ct) => credentials.RefreshAsync(connection, stale, ct) : null,
                 cancellationToken).ConfigureAwait(false);
-            if (SchemaValidator.Validate(action.OutputSchema, output) is { } badOutput)
+            // Typed actions produce their output from the type the schema was generated from.
+            if (!action.OutputMatchesSchemaByConstruction && SchemaValidator.Validate(action.OutputSchema, output) is { } badOutput)
             {
                 throw new FastnProblemException("fastn:invalid-output", 502, "The connector returned an invalid output",
                     $"The action '{action.Name}' produced output that does not match its schema at {badOutput.Path}: {badOutput.Message}. This is a connector bug.", badOutput.Path);
@@ -171,7 +171,7 @@ public sealed class ActionExecutor(
             Auth = current,
             Http = new ConnectorHttpClient(client, definition.JsonOptions, idempotencyKey, action.Hints.Idempotent),
             Tenant = connection.Tenant,
-            Logger = loggerFactory.CreateLogger($"Fastn.Connectors.{definition.Name}"),
+            Logger = _connectorLoggers.GetOrAdd(definition.Name, name => loggerFactory.CreateLogger($"Fastn.Connectors.{name}")),
             ConnectionId = connection.Id,
             IdempotencyKey = idempotencyKey,
             Time = time,
@@ -187,6 +187,22 @@ public sealed class ActionExecutor(
         {
             throw new FastnProblemException("fastn:timeout", 504, "The app did not answer in time",
                 $"The action '{action.Name}' did not finish within {action.Timeout.TotalSeconds:0.#} s; the app may be slow or unreachable. Try again later.", null, ex);
+        }
+    }
+
+    private async Task<OpenedConnection?> OpenAsync(ActionCallRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await credentials.OpenAsync(request.Tenant, request.ConnectionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuthRequiredException ex)
+        {
+            throw new FastnProblemException(ex.ProblemType, 401, "The connection needs to be re-authorized", ex.Message, null, ex);
+        }
+        catch (UpstreamException ex)
+        {
+            throw new FastnProblemException(ex.ProblemType, 502, "Could not refresh the connection's token", ex.Message, null, ex);
         }
     }
 

@@ -9,19 +9,28 @@ namespace Fastn.Engine.Execution;
 public static class SchemaValidator
 {
     private static readonly ConditionalWeakTable<JsonObject, JsonSchema> Compiled = new();
-    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List };
+    private static readonly EvaluationOptions Quick = new() { OutputFormat = OutputFormat.Flag };
+    private static readonly EvaluationOptions Detailed = new() { OutputFormat = OutputFormat.List };
 
     /// <summary>Returns <see langword="null"/> when valid, otherwise the failing path (<c>$.email</c>) and message.</summary>
     public static (string Path, string Message)? Validate(JsonObject schema, JsonNode? instance)
     {
         ArgumentNullException.ThrowIfNull(schema);
         var compiled = Compiled.GetValue(schema, s => JsonSchema.FromText(s.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
-        using var document = JsonDocument.Parse(instance?.ToJsonString() ?? "null");
-        var result = compiled.Evaluate(document.RootElement, Options);
-        if (result.IsValid)
+        var element = instance is null ? default : JsonSerializer.SerializeToElement(instance);
+        if (instance is null)
+        {
+            using var nullDocument = JsonDocument.Parse("null");
+            element = nullDocument.RootElement.Clone();
+        }
+
+        // The flag format stops at the first failure; details are computed only for invalid input.
+        if (compiled.Evaluate(element, Quick).IsValid)
         {
             return null;
         }
+
+        var result = compiled.Evaluate(element, Detailed);
 
         var failure = result.Details?.Where(d => d.Errors is { Count: > 0 })
             .OrderByDescending(d => d.InstanceLocation.ToString().Length)

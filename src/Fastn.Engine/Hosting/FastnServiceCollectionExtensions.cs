@@ -38,11 +38,12 @@ public static class FastnServiceCollectionExtensions
         services.TryAddSingleton<CredentialVault>();
         services.TryAddSingleton<GrainCredentialBroker>();
         services.TryAddSingleton<ICredentialBroker>(sp => sp.GetRequiredService<GrainCredentialBroker>());
-        services.TryAddSingleton<IConnectionDirectory>(sp => sp.GetRequiredService<GrainCredentialBroker>());
         services.TryAddSingleton<ActionExecutor>();
         services.AddOptions<FastnEngineOptions>().BindConfiguration("Fastn");
         services.TryAddSingleton<IOAuthAppProvider, StoreOAuthAppProvider>();
-        services.TryAddSingleton<IActionCallLog, StoreActionCallLog>();
+        services.TryAddSingleton<StoreActionCallLog>();
+        services.TryAddSingleton<IActionCallLog>(sp => sp.GetRequiredService<StoreActionCallLog>());
+        services.AddHostedService(sp => sp.GetRequiredService<StoreActionCallLog>());
         services.TryAddScoped<IConnectionRepository, StoreConnectionRepository>();
         services.TryAddScoped<ConnectionService>();
         return new FastnBuilder(services, registrations);

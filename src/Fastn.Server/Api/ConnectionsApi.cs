@@ -83,10 +83,12 @@ public static class ConnectionsApi
             return Results.Json(result.Output);
         }).WithName("ExecuteAction").WithSummary("Run an action on a connection; the body is the action's input, the response its output");
 
-        group.MapGet("/{id}/calls", async (HttpContext http, ConnectionService service, ActionCallLog log, string id, int? limit, string? cursor, CancellationToken ct) =>
+        group.MapGet("/{id}/calls", async (HttpContext http, ConnectionService service, ActionCallLog log, StoreActionCallLog writer, string id, int? limit, string? cursor, CancellationToken ct) =>
         {
             var tenant = ApiKeyFilter.Caller(http).RequireTenant();
             await service.GetOwnedAsync(tenant, id, ct);
+            // Calls are written behind the response; make every call that has returned visible.
+            await writer.DrainAsync(TimeSpan.FromSeconds(5), ct);
             if (limit is < 1 or > ActionCallLog.MaxPageSize)
             {
                 return Problems.Validation($"'limit' must be between 1 and {ActionCallLog.MaxPageSize}.", "limit");

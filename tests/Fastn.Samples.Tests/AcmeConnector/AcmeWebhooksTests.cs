@@ -1,5 +1,5 @@
 using System.Text;
-using Fastn.Connectors.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Fastn.Connectors.Triggers;
 using Fastn.Samples.AcmeConnector;
 using Fastn.Sandbox.Webhooks;
@@ -25,7 +25,7 @@ public sealed class AcmeWebhooksTests
         var now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
         var request = Request("{\"a\":1}", "v1,bm9wZQ== " + StandardWebhooks.Sign(Secret, "msg_1", now.ToUnixTimeSeconds(), "{\"a\":1}"));
 
-        var verdict = AcmeWebhooks.Verify(request, new WebhookVerificationContext { SigningSecret = Secret, Time = new FixedTimeProvider(now) });
+        var verdict = AcmeWebhooks.Verify(request, new WebhookVerificationContext { SigningSecret = Secret, Time = new FakeTimeProvider(now) });
 
         verdict.IsValid.ShouldBeTrue(verdict.Failure);
     }
@@ -36,7 +36,7 @@ public sealed class AcmeWebhooksTests
         var now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
         var request = Request("{\"a\":1}", "v1,bm9wZQ==");
 
-        var verdict = AcmeWebhooks.Verify(request, new WebhookVerificationContext { SigningSecret = "whsec_not base64!", Time = new FixedTimeProvider(now) });
+        var verdict = AcmeWebhooks.Verify(request, new WebhookVerificationContext { SigningSecret = "whsec_not base64!", Time = new FakeTimeProvider(now) });
 
         verdict.IsValid.ShouldBeFalse();
         verdict.Failure.ShouldNotBeNull().ShouldContain("base64");

@@ -120,7 +120,6 @@ internal static class AuthTemplates
                 apply: ApplyCredentials)
             """,
         Members = """
-
             /// <summary>
             /// Puts the connection's credentials on every request. For apps that trade credentials for a
             /// short-lived token, also pass <c>exchange:</c> to <see cref="Auth.Custom"/> and send

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Fastn.Server.Tests.Infrastructure;
+
+/// <summary>Every log line a server wrote (message, state values and exceptions), so tests can assert no secret was logged.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyCollection<string> Lines => _lines;
+
+    public string AllText => string.Join('\n', _lines);
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturedLogs sink, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var line = $"{logLevel} {category}: {formatter(state, exception)}";
+            if (state is IEnumerable<KeyValuePair<string, object?>> values)
+            {
+                // Structured values too: a sink such as OTLP exports them even when the message omits them.
+                line += " | " + string.Join("; ", values.Select(v => $"{v.Key}={v.Value}"));
+            }
+
+            if (exception is not null)
+            {
+                line += "\n" + exception;
+            }
+
+            sink._lines.Enqueue(line);
+        }
+    }
+}

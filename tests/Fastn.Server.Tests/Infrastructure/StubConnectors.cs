@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using Fastn.Connectors;
+using Fastn.Connectors.Actions;
+using Fastn.Connectors.Authentication;
+
+namespace Fastn.Server.Tests.Infrastructure;
+
+/// <summary>API-key connectors pointed at a <see cref="StubApp"/>: one sends the key in the query, one in a header.</summary>
+public static class StubConnectors
+{
+    public const string Query = "stub-query";
+    public const string Header = "stub-header";
+
+    public static ConnectorDefinition Create(string name, string baseUrl, AuthMethod auth)
+    {
+        var definition = new ConnectorDefinition
+        {
+            Name = name,
+            DisplayName = "Stub " + name,
+            Description = "A test app.",
+            BaseUrl = baseUrl,
+            Auth = auth,
+        };
+        definition.Actions.Add(Get("echo", "echo"));
+        definition.Actions.Add(Get("html", "html"));
+        definition.Actions.Add(Get("hang", "hang") with { Timeout = TimeSpan.FromSeconds(1) });
+        definition.Actions.Add(Get("flaky", "flaky"));
+        return definition;
+    }
+
+    public static ConnectorDefinition QueryKey(string baseUrl) => Create(Query, baseUrl, Auth.ApiKeyQuery("api_key"));
+
+    public static ConnectorDefinition HeaderKey(string baseUrl) => Create(Header, baseUrl, Auth.ApiKeyHeader("X-Api-Key"));
+
+    private static JsonActionDefinition Get(string name, string path) =>
+        Define.JsonAction(name, $"GET /{path} on the stub.", new JsonObject { ["type"] = "object" }, new JsonObject { ["type"] = "object" },
+            async (_, ctx, ct) => await ctx.Http.GetJsonAsync<JsonNode>(path, ct), ActionHints.Read("stub"));
+}
