@@ -24,7 +24,7 @@ public abstract class ConnectorConformanceTests
     protected virtual string FixturesDirectory => Path.Combine(AppContext.BaseDirectory, "Fixtures", Definition.Name);
 
     /// <summary>The secret the webhook checks sign and verify with.</summary>
-    protected virtual string WebhookSigningSecret => "whsec_fastn_conformance_0123456789";
+    protected virtual string WebhookSigningSecret => "whsec_ZmFzdG4tY29uZm9ybWFuY2Utc2lnbmluZy1rZXk=";
 
     /// <summary>The instant the webhook checks treat as now (a correctly signed sample carries it).</summary>
     protected virtual DateTimeOffset WebhookNow => new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);

@@ -11,6 +11,9 @@ namespace Fastn.Connectors.Testing;
 /// </summary>
 public sealed class FixtureReplayHandler : HttpMessageHandler
 {
+    // Replay bytes as the app sent them: no \u0027-style escaping of quotes and non-ASCII text.
+    private static readonly System.Text.Json.JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly Lock _lock = new();
     private readonly ConnectorFixture _fixture;
     private readonly List<string> _mismatches = [];
@@ -138,7 +141,7 @@ public sealed class FixtureReplayHandler : HttpMessageHandler
         var message = new HttpResponseMessage((HttpStatusCode)response.Status)
         {
             Content = response.Body is not null
-                ? new StringContent(response.Body.ToJsonString(), Encoding.UTF8, "application/json")
+                ? new StringContent(response.Body.ToJsonString(RelaxedJson), Encoding.UTF8, "application/json")
                 : response.BodyText is not null ? new StringContent(response.BodyText, Encoding.UTF8, "text/plain") : new ByteArrayContent([]),
         };
         if (contentType is not null)

@@ -112,6 +112,7 @@ public sealed class UpstreamTests(ServerFixture fixture)
     [Theory]
     [InlineData("new\nline")]
     [InlineData("carriage\r\nreturn")]
+    [InlineData("key\r\nX-Injected: yes")]
     [InlineData("ünïcødé-€-😀")]
     public async Task CreateConnection_HeaderBoundCredentialThatCannotBeSentInAHeader_ClearValidationProblem(string secret)
     {
@@ -126,5 +127,23 @@ public sealed class UpstreamTests(ServerFixture fixture)
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldNotContain(secret);
         (await Scenarios.ConnectionIdsAsync(Server, tenant)).ShouldBeEmpty();
         Stub.Requests.Count.ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task ReconnectConnection_HeaderBoundCredentialWithLineBreak_ValidationProblemAndOldCredentialKept()
+    {
+        var tenant = Scenarios.NewTenant();
+        var id = await Scenarios.ConnectStubAsync(Server, tenant, StubConnectors.Header, "good-key");
+
+        using var response = await Server.SendAsync(HttpMethod.Post, $"api/v1/connections/{id}/reconnect", tenant,
+            new { credentials = new Dictionary<string, string> { ["api_key"] = "bad\r\nX-Injected: yes" } });
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "fastn:validation");
+        var before = Stub.Requests.Count;
+        using var echo = await Server.SendAsync(HttpMethod.Post, $"api/v1/connections/{id}/actions/echo", tenant, new { });
+        (await echo.ReadJsonAsync()).GetProperty("ok").GetBoolean().ShouldBeTrue();
+        var sent = Stub.Requests.Skip(before).ShouldHaveSingleItem();
+        sent.HeaderApiKey.ShouldBe("good-key");
+        sent.Headers.ShouldNotContainKey("X-Injected");
     }
 }
