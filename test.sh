@@ -76,7 +76,7 @@ for proj in $(ls tests/*/*.csproj | sort); do
   dll="$(dirname "$proj")/bin/Release/net10.0/$name.dll"
   log "testing $name"
   if [ ! -f "$dll" ]; then log "missing $dll"; status=1; continue; fi
-  (cd "$(dirname "$dll")" && dotnet "$name.dll" -noLogo -noColor -xml "$results/$name.xml") || status=1
+  (cd "$(dirname "$dll")" && dotnet "$name.dll" -noLogo -noColor -result-xml "$results/$name.xml") || status=1
 done
 
 passed=0; failed=0; skipped=0

@@ -17,7 +17,10 @@ public static class ConnectorHttpClientRegistration
     {
         services.AddOptions<OutboundHttpOptions>().BindConfiguration("Fastn:Http");
         services.AddSingleton<SsrfGuard>();
+        services.AddTransient<RedactingLoggingHandler>();
         services.AddHttpClient(ClientName)
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler<RedactingLoggingHandler>()
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 ConnectCallback = sp.GetRequiredService<SsrfGuard>().ConnectAsync,
