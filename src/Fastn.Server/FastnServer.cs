@@ -1,8 +1,10 @@
+using Fastn.Connectors.BuiltIn;
 using Fastn.Engine.Execution;
 using Fastn.Engine.Hosting;
 using Fastn.Engine.Http;
 using Fastn.Engine.Vault;
 using Fastn.Sandbox;
+using Fastn.Sandbox.Vendors;
 using Fastn.Samples.Acme;
 using Fastn.Samples.AcmeConnector;
 using Fastn.Server.Api;
@@ -73,14 +75,27 @@ public static class FastnServer
 
         if (serverOptions.EnableSandbox)
         {
-            builder.Services.AddFastnSandbox(o => o.Add<AcmeSandboxApp>().Configure(s => s.PublicBaseUrl = publicBaseUrl));
+            builder.Services.AddFastnSandbox(o => o.Add<AcmeSandboxApp>().AddVendorSimulations().Configure(s => s.PublicBaseUrl = publicBaseUrl));
             fastn.AddConnector(AcmeCrm.Create(publicBaseUrl + "/sandbox/acme"), "sandbox");
+            // Built-in connectors talk to their vendors' simulations under /sandbox/{app}.
+            foreach (var definition in BuiltInConnectors.All(publicBaseUrl + "/sandbox"))
+            {
+                fastn.AddConnector(definition, "built-in (sandbox)");
+            }
             // The sandbox runs on this server: let connectors reach it even though it is loopback.
             builder.Services.PostConfigure<OutboundHttpOptions>(o =>
             {
                 var uri = new Uri(publicBaseUrl);
                 o.AllowedPrivateHosts.Add($"{uri.Host}:{uri.Port}");
             });
+        }
+
+        else
+        {
+            foreach (var definition in BuiltInConnectors.All())
+            {
+                fastn.AddConnector(definition, "built-in");
+            }
         }
 
         var siloPort = config.GetValue<int?>("Fastn:Cluster:SiloPort") ?? 11111;

@@ -40,6 +40,41 @@ public sealed class TokenRefreshTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task ExecuteAction_HundredConcurrentCallsAfterTheTokenExpired_OneRefreshAndAllSucceed()
+    {
+        await using var server = await FastnTestServer.StartAsync(new FastnTestServerOptions
+        {
+            Settings = new Dictionary<string, string>
+            {
+                ["Fastn:Sandbox:Acme:AccessTokenLifetime"] = "00:00:05",
+                ["Fastn:Sandbox:Acme:RateLimitPermits"] = "10000",
+            },
+        });
+        var acme = server.Get<AcmeState>();
+        var tenant = Scenarios.NewTenant();
+        var id = await AcmeBrowser.ConnectAsync(server, tenant);
+        var oldToken = (await Scenarios.StoredSecretsAsync(server, id))["access_token"];
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await Scenarios.AcmeAnswersAsync(server, oldToken) == HttpStatusCode.OK)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "Acme should reject the token once its 5 s lifetime is over");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        var refreshesBefore = acme.RefreshRequestCount;
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
+        {
+            using var response = await server.SendAsync(HttpMethod.Post, $"api/v1/connections/{id}/actions/list_contacts", tenant, new { limit = 1 });
+            return response.StatusCode;
+        }));
+
+        statuses.ShouldAllBe(s => s == HttpStatusCode.OK);
+        (acme.RefreshRequestCount - refreshesBefore).ShouldBe(1);
+        (await Scenarios.StoredSecretsAsync(server, id))["access_token"].ShouldNotBe(oldToken);
+    }
+
+    [Fact]
     public async Task ExecuteAction_RefreshRejectedWithInvalidGrant_NeedsReauthUntilReconnectedWithSameId()
     {
         var tenant = Scenarios.NewTenant();
