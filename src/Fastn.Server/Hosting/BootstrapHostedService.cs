@@ -1,4 +1,5 @@
 using Fastn.Engine.Registry;
+using Fastn.Sandbox;
 using Fastn.Samples.Acme;
 using Fastn.Samples.AcmeConnector;
 using Fastn.Engine.Vault;
@@ -21,18 +22,25 @@ public sealed class BootstrapHostedService(AdminKeyBootstrapper bootstrapper, IS
             logger.LogWarning("Connector plugin skipped: {Source}: {Reason}", failure.Source, failure.Reason);
         }
 
+        // Simulated apps with an OAuth server: register the client they accept as the default workspace's OAuth app.
         using var scope = scopes.CreateScope();
-        if (scope.ServiceProvider.GetService<AcmeState>() is null || registry.Find(AcmeCrm.Definition.Name) is null)
+        var apps = scope.ServiceProvider.GetRequiredService<OAuthAppStore>();
+        var vault = scope.ServiceProvider.GetRequiredService<CredentialVault>();
+        var clients = scope.ServiceProvider.GetServices<ISandboxApp>().OfType<ISandboxOAuthClient>()
+            .Select(c => (c.Connector, c.ClientId, c.ClientSecret)).ToList();
+        if (scope.ServiceProvider.GetService<AcmeState>() is not null)
         {
-            return;
+            var acme = AcmeOAuthClient.FastnLocal();
+            clients.Add((AcmeCrm.Definition.Name, acme.ClientId, acme.ClientSecret ?? ""));
         }
 
-        var apps = scope.ServiceProvider.GetRequiredService<OAuthAppStore>();
-        if (await apps.GetAsync(AdminKeyBootstrapper.DefaultWorkspaceId, AcmeCrm.Definition.Name, cancellationToken) is null)
+        foreach (var (connector, clientId, secret) in clients)
         {
-            var client = AcmeOAuthClient.FastnLocal();
-            var vault = scope.ServiceProvider.GetRequiredService<CredentialVault>();
-            await apps.UpsertAsync(AdminKeyBootstrapper.DefaultWorkspaceId, AcmeCrm.Definition.Name, client.ClientId, vault.ProtectValue(client.ClientSecret ?? ""), null, cancellationToken);
+            if (registry.Find(connector) is not null
+                && await apps.GetAsync(AdminKeyBootstrapper.DefaultWorkspaceId, connector, cancellationToken) is null)
+            {
+                await apps.UpsertAsync(AdminKeyBootstrapper.DefaultWorkspaceId, connector, clientId, vault.ProtectValue(secret), null, cancellationToken);
+            }
         }
     }
 
