@@ -51,6 +51,8 @@ public static class FastnServer
         var serverOptions = config.GetSection("Fastn").Get<ServerOptions>() ?? new ServerOptions();
         var dataDirectory = config["Fastn:Storage:DataDirectory"] ?? "data";
 
+        // Request-start lines carry full URLs, and the OAuth callback's carries the authorization code and state.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

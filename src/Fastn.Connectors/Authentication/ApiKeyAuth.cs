@@ -33,6 +33,7 @@ public sealed record ApiKeyAuth : AuthMethod
         var value = Prefix + credentials.Get("api_key");
         if (In == ApiKeyLocation.Header)
         {
+            TokenHeader.EnsureHeaderSafe(value, Name);
             request.Headers.Remove(Name);
             request.Headers.TryAddWithoutValidation(Name, value);
         }

@@ -36,6 +36,7 @@ internal static class TokenHeader
 {
     public static void Apply(HttpRequestMessage request, string headerName, string? scheme, string token)
     {
+        EnsureHeaderSafe(token, headerName);
         if (string.Equals(headerName, "Authorization", StringComparison.OrdinalIgnoreCase))
         {
             request.Headers.Authorization = string.IsNullOrEmpty(scheme)
@@ -51,5 +52,14 @@ internal static class TokenHeader
 
         request.Headers.Remove(headerName);
         request.Headers.TryAddWithoutValidation(headerName, string.IsNullOrEmpty(scheme) ? token : $"{scheme} {token}");
+    }
+
+    /// <summary>Refuses values that would break out of a header line (CR/LF) — never send them, whatever the source.</summary>
+    public static void EnsureHeaderSafe(string value, string headerName)
+    {
+        if (value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+        {
+            throw new Http.ConnectorValidationException($"The credential for the '{headerName}' header contains a line break or NUL character, which cannot be sent in an HTTP header. Reconnect with the value as the app issued it.");
+        }
     }
 }
