@@ -151,6 +151,7 @@ public static class FastnServer
         api.MapConnectionsApi();
         api.MapOAuthApi();
         api.MapApiKeysApi();
+        api.MapVaultApi();
         app.MapOAuthCallback();
         app.MapHome();
 

@@ -40,7 +40,8 @@ public sealed partial class ApiKeyFilter : IEndpointFilter
             throw FastnProblemException.Forbidden($"This API key is scoped to tenant '{key.TenantId}' and cannot act for '{headerTenant}'.");
         }
 
-        var caller = new CallerContext(key.WorkspaceId, key.TenantId ?? headerTenant, key.Id, key.TenantId is not null);
+        var isAdmin = key.TenantId is null && key.Scopes.Split(' ', ',').Contains("admin", StringComparer.Ordinal);
+        var caller = new CallerContext(key.WorkspaceId, key.TenantId ?? headerTenant, key.Id, key.TenantId is not null, isAdmin);
         http.Items[ItemKey] = caller;
         var scope = http.RequestServices.GetRequiredService<TenantScope>();
         scope.Set(caller.WorkspaceId, caller.TenantId);

@@ -8,7 +8,8 @@ namespace Fastn.Server.Security;
 /// <param name="TenantId">The tenant, from <c>x-fastn-space-tenantid</c> or the key's own scope.</param>
 /// <param name="KeyId">The API key id.</param>
 /// <param name="TenantScopedKey">Whether the key is limited to one tenant.</param>
-public sealed record CallerContext(string WorkspaceId, string? TenantId, string KeyId, bool TenantScopedKey)
+/// <param name="IsAdmin">Whether the key carries the instance-wide <c>admin</c> scope (the bootstrap key).</param>
+public sealed record CallerContext(string WorkspaceId, string? TenantId, string KeyId, bool TenantScopedKey, bool IsAdmin = false)
 {
     /// <summary>The header naming the tenant.</summary>
     public const string TenantHeader = "x-fastn-space-tenantid";
@@ -17,6 +18,15 @@ public sealed record CallerContext(string WorkspaceId, string? TenantId, string 
     public TenantInfo RequireTenant() =>
         TenantId is { } tenant ? new TenantInfo(WorkspaceId, tenant)
         : throw FastnProblemException.Validation($"This endpoint acts for one of your customers: send the '{TenantHeader}' header with the tenant id (e.g. customer-42), or use a tenant-scoped API key.", TenantHeader);
+
+    /// <summary>Refuses keys without the instance-wide admin scope.</summary>
+    public void RequireAdmin()
+    {
+        if (!IsAdmin)
+        {
+            throw FastnProblemException.Forbidden("This operation affects the whole Fastn instance and needs the admin API key (the one created at first start).");
+        }
+    }
 
     /// <summary>Refuses tenant-scoped keys on workspace administration endpoints.</summary>
     public void RequireWorkspaceKey()
