@@ -40,8 +40,8 @@ public sealed class StoreActionCallLog(IServiceScopeFactory scopes, ILogger<Stor
     public async Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var target = Interlocked.Read(ref _enqueued);
-        var deadline = DateTime.UtcNow + timeout;
-        while (Interlocked.Read(ref _written) < target && DateTime.UtcNow < deadline)
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (Interlocked.Read(ref _written) < target && System.Diagnostics.Stopwatch.GetElapsedTime(started) < timeout)
         {
             await Task.Delay(5, cancellationToken).ConfigureAwait(false);
         }
