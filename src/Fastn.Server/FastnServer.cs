@@ -73,6 +73,7 @@ public static class FastnServer
         builder.Services.AddDataProtection().SetApplicationName("Fastn").PersistKeysToDbContext<FastnDbContext>();
         builder.Services.AddOptions<KeyManagementOptions>().Configure<MasterKey>((o, key) => o.XmlEncryptor = new MasterKeyXmlEncryptor(key));
         builder.Services.AddSingleton<AdminKeyBootstrapper>();
+        Fastn.Engine.ConnectSessions.ConnectSessionServiceCollectionExtensions.AddFastnConnectSessions(builder.Services);
         builder.Services.AddHostedService<BootstrapHostedService>();
 
         if (serverOptions.EnableSandbox)
@@ -154,6 +155,7 @@ public static class FastnServer
         api.MapVaultApi();
         app.MapOAuthCallback();
         app.MapHome();
+        app.MapConnectSessions();
 
         if (app.Services.GetService<IOptions<SandboxOptions>>() is not null && app.Services.GetService<SandboxUrls>() is not null)
         {

@@ -1,6 +1,7 @@
 using Fastn.Storage.ActionCalls;
 using Fastn.Storage.ApiKeys;
 using Fastn.Storage.Connections;
+using Fastn.Storage.ConnectSessions;
 using Fastn.Storage.Events;
 using Fastn.Storage.OAuth;
 using Fastn.Storage.Workspaces;
@@ -49,6 +50,10 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<PlatformEvent> Events => Set<PlatformEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ConnectSession> ConnectSessions => Set<ConnectSession>();
+
+    public DbSet<WorkspaceRedirectUrl> WorkspaceRedirectUrls => Set<WorkspaceRedirectUrl>();
 
     // Read by the query filters at query time (EF parameterizes context members per execution).
     private string? ScopeWorkspaceId => _scope.WorkspaceId;
@@ -220,6 +225,35 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
         });
 
         modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("DataProtectionKeys"));
+
+        modelBuilder.Entity<ConnectSession>(e =>
+        {
+            e.ToTable("ConnectSessions");
+            e.HasKey(x => x.Id);
+            Id(e.Property(x => x.Id));
+            TenantColumns(e);
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.Property(x => x.AllowedConnectors).HasMaxLength(4000);
+            e.Property(x => x.ReturnUrl).HasMaxLength(2000);
+            e.Property(x => x.FormToken).HasMaxLength(64);
+            Id(e.Property(x => x.ConnectionId));
+            e.Property(x => x.Connector).HasMaxLength(100);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.CreatedAt });
+            e.HasOne<Tenant>().WithMany().HasForeignKey(x => new { x.WorkspaceId, x.TenantId }).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
+                && (ScopeTenantId == null || x.TenantId == ScopeTenantId));
+        });
+
+        modelBuilder.Entity<WorkspaceRedirectUrl>(e =>
+        {
+            e.ToTable("WorkspaceRedirectUrls");
+            e.HasKey(x => new { x.WorkspaceId, x.Url });
+            Id(e.Property(x => x.WorkspaceId));
+            e.Property(x => x.Url).HasMaxLength(2000);
+            e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId);
+        });
     }
 
     private static void Id<T>(PropertyBuilder<T> property) => property.HasMaxLength(100);

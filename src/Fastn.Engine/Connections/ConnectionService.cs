@@ -10,6 +10,7 @@ using Fastn.Engine.Registry;
 using Fastn.Engine.Vault;
 using Fastn.Storage.Connections;
 using Fastn.Storage.OAuth;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Fastn.Engine.Connections;
@@ -28,7 +29,8 @@ public sealed class ConnectionService(
     ActionExecutor executor,
     IGrainFactory grains,
     IOptions<FastnEngineOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<ConnectionService> logger)
 {
     /// <summary>Connects with entered credentials (none, basic, bearer, API key, custom) or the client-credentials grant.</summary>
     public async Task<Connection> CreateAsync(TenantInfo tenant, CreateConnectionRequest request, CancellationToken cancellationToken)
@@ -37,7 +39,7 @@ public sealed class ConnectionService(
         ArgumentNullException.ThrowIfNull(request);
         var (definition, method) = Resolve(request.Connector, request.AuthMethod);
         var (secrets, expiresAt, metadata) = await ObtainCredentialsAsync(tenant, definition, method, request.Credentials, cancellationToken).ConfigureAwait(false);
-        return await connections.CreateAsync(new NewConnection
+        var connection = await connections.CreateAsync(new NewConnection
         {
             WorkspaceId = tenant.WorkspaceId,
             TenantId = tenant.TenantId,
@@ -48,6 +50,8 @@ public sealed class ConnectionService(
             CredentialProtected = vault.Protect(secrets),
             AccessTokenExpiresAt = expiresAt,
         }, cancellationToken).ConfigureAwait(false);
+        LogConnected(connection, "credentials");
+        return connection;
     }
 
     /// <summary>Replaces a connection's credentials with newly entered ones; the id stays the same.</summary>
@@ -198,6 +202,7 @@ public sealed class ConnectionService(
         if (state.ConnectionId is { } existingId)
         {
             var reconnected = await StoreReauthorizedAsync(existingId, secrets, result.ExpiresAt, metadata, cancellationToken).ConfigureAwait(false);
+            LogConnected(reconnected, "OAuth reconnect");
             return new OAuthCompletion(reconnected, state.ReturnUrl, true);
         }
 
@@ -211,6 +216,7 @@ public sealed class ConnectionService(
             CredentialProtected = vault.Protect(secrets),
             AccessTokenExpiresAt = result.ExpiresAt,
         }, cancellationToken).ConfigureAwait(false);
+        LogConnected(created, "OAuth");
         return new OAuthCompletion(created, state.ReturnUrl, false);
     }
 
@@ -219,6 +225,7 @@ public sealed class ConnectionService(
     {
         var existing = await GetOwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
         await connections.DeleteAsync(existing.Id, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Connection {ConnectionId} ({Connector}) of tenant {TenantId} deleted", existing.Id, existing.Connector, existing.TenantId);
         await grains.GetGrain<IConnectionGrain>(existing.Id).InvalidateAsync().ConfigureAwait(false);
     }
 
@@ -362,6 +369,9 @@ public sealed class ConnectionService(
             ?? throw FastnProblemException.Validation($"'{definition.Name}' has no auth method '{authMethod}'. It offers: {string.Join(", ", definition.Auth.Select(a => a.EffectiveId))}.", "$.authMethod");
         return (definition, method);
     }
+
+    private void LogConnected(Connection connection, string how) =>
+        logger.LogInformation("Connection {ConnectionId} ({Connector}) of tenant {TenantId} is active ({How})", connection.Id, connection.Connector, connection.TenantId, how);
 
     private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

@@ -43,6 +43,32 @@ public sealed class EventStore(FastnDbContext db, IIdGenerator ids, TimeProvider
         await db.Events.AsNoTracking().OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Take(limit).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// One page of events in the current scope, newest first, optionally of one <paramref name="type"/>; pass the last
+    /// event id of a page as <paramref name="after"/> to get the next (older) page. Unknown cursor → empty page.
+    /// </summary>
+    public async Task<IReadOnlyList<PlatformEvent>> ListPageAsync(string? type, string? after, int limit, CancellationToken cancellationToken = default)
+    {
+        var query = db.Events.AsNoTracking();
+        if (!string.IsNullOrEmpty(type))
+        {
+            query = query.Where(e => e.Type == type);
+        }
+
+        if (!string.IsNullOrEmpty(after))
+        {
+            var cursor = await db.Events.AsNoTracking().Where(e => e.Id == after).Select(e => new { e.CreatedAt, e.Id }).FirstOrDefaultAsync(cancellationToken);
+            if (cursor is null)
+            {
+                return [];
+            }
+
+            query = query.Where(e => e.CreatedAt < cursor.CreatedAt || (e.CreatedAt == cursor.CreatedAt && string.Compare(e.Id, cursor.Id) < 0));
+        }
+
+        return await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Events not yet dispatched, oldest first (for the dispatcher; run it with system scope).</summary>
     public async Task<IReadOnlyList<PlatformEvent>> ListUndispatchedAsync(int limit = 100, CancellationToken cancellationToken = default) =>
         await db.Events.AsNoTracking().Where(e => e.DispatchedAt == null)

@@ -148,6 +148,86 @@ namespace Fastn.Storage.Migrations.Postgres
                     b.ToTable("ApiKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Fastn.Storage.ConnectSessions.ConnectSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AllowedConnectors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Connector")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FormToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ReturnUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "TenantId", "CreatedAt");
+
+                    b.ToTable("ConnectSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Fastn.Storage.ConnectSessions.WorkspaceRedirectUrl", b =>
+                {
+                    b.Property<string>("WorkspaceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("WorkspaceId", "Url");
+
+                    b.ToTable("WorkspaceRedirectUrls", (string)null);
+                });
+
             modelBuilder.Entity("Fastn.Storage.Connections.Connection", b =>
                 {
                     b.Property<string>("Id")
@@ -455,6 +535,24 @@ namespace Fastn.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Fastn.Storage.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("Fastn.Storage.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fastn.Storage.ConnectSessions.ConnectSession", b =>
+                {
+                    b.HasOne("Fastn.Storage.Workspaces.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fastn.Storage.ConnectSessions.WorkspaceRedirectUrl", b =>
                 {
                     b.HasOne("Fastn.Storage.Workspaces.Workspace", null)
                         .WithMany()

@@ -142,6 +142,86 @@ namespace Fastn.Storage.Migrations.Sqlite
                     b.ToTable("ApiKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Fastn.Storage.ConnectSessions.ConnectSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowedConnectors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Connector")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConsumedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FormToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "TenantId", "CreatedAt");
+
+                    b.ToTable("ConnectSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Fastn.Storage.ConnectSessions.WorkspaceRedirectUrl", b =>
+                {
+                    b.Property<string>("WorkspaceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId", "Url");
+
+                    b.ToTable("WorkspaceRedirectUrls", (string)null);
+                });
+
             modelBuilder.Entity("Fastn.Storage.Connections.Connection", b =>
                 {
                     b.Property<string>("Id")
@@ -447,6 +527,24 @@ namespace Fastn.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Fastn.Storage.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("Fastn.Storage.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fastn.Storage.ConnectSessions.ConnectSession", b =>
+                {
+                    b.HasOne("Fastn.Storage.Workspaces.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fastn.Storage.ConnectSessions.WorkspaceRedirectUrl", b =>
                 {
                     b.HasOne("Fastn.Storage.Workspaces.Workspace", null)
                         .WithMany()

@@ -1,0 +1,265 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Fastn.Connectors;
+using Fastn.Connectors.Authentication;
+using Fastn.Engine.Connections;
+using Fastn.Engine.Errors;
+using Fastn.Engine.Hosting;
+using Fastn.Engine.Registry;
+using Fastn.Storage.Connections;
+using Fastn.Storage.ConnectSessions;
+using Fastn.Storage.Workspaces;
+using Microsoft.Extensions.Options;
+
+namespace Fastn.Engine.ConnectSessions;
+
+/// <summary>
+/// Connect sessions: a workspace's backend creates one for a tenant; the hosted connect page, holding only the
+/// session token, lets that tenant's user connect one allowed app. The tenant always comes from the session.
+/// A session is claimed atomically by the first successful connection and refused afterwards.
+/// </summary>
+public sealed partial class ConnectSessionService(
+    ConnectSessionStore sessions,
+    ConnectorRegistry registry,
+    ConnectionService connectionService,
+    ConnectionStore connections,
+    WorkspaceStore workspaces,
+    IOptions<FastnEngineOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Default session lifetime in seconds.</summary>
+    public const int DefaultLifetimeSeconds = 1800;
+
+    /// <summary>Longest session lifetime in seconds.</summary>
+    public const int MaxLifetimeSeconds = 86400;
+
+    /// <summary>Path of the page's OAuth result view (the OAuth callback redirects there).</summary>
+    public const string ResultPath = "/connect/result";
+
+    /// <summary>Validates the request and creates a session for the workspace; returns it with its token.</summary>
+    public async Task<CreatedConnectSession> CreateAsync(string workspaceId, ConnectSessionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.TenantId))
+        {
+            throw FastnProblemException.Validation("'tenantId' is required: the id of your customer the connection will belong to (e.g. \"customer-42\").", "$.tenantId");
+        }
+
+        if (!TenantIdPattern().IsMatch(request.TenantId))
+        {
+            throw FastnProblemException.Validation("'tenantId' must be 1–128 characters of letters, digits, '-', '_', '.', ':' or '@'.", "$.tenantId");
+        }
+
+        var allowed = new List<string>();
+        for (var i = 0; i < (request.AllowedConnectors?.Count ?? 0); i++)
+        {
+            var name = request.AllowedConnectors![i];
+            if (string.IsNullOrWhiteSpace(name) || registry.Find(name) is null)
+            {
+                throw FastnProblemException.Validation($"There is no connector '{name}'. List connectors with GET /api/v1/connectors.", $"$.allowedConnectors[{i}]");
+            }
+
+            if (!allowed.Contains(name, StringComparer.Ordinal))
+            {
+                allowed.Add(name);
+            }
+        }
+
+        var seconds = request.ExpiresInSeconds ?? DefaultLifetimeSeconds;
+        if (seconds is < 60 or > MaxLifetimeSeconds)
+        {
+            throw FastnProblemException.Validation($"'expiresInSeconds' must be between 60 and {MaxLifetimeSeconds} (default {DefaultLifetimeSeconds}).", "$.expiresInSeconds");
+        }
+
+        string? returnUrl = null;
+        if (!string.IsNullOrEmpty(request.ReturnUrl))
+        {
+            var registered = await sessions.ListRedirectUrlsAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+            returnUrl = RedirectUrls.Match(request.ReturnUrl, registered)
+                ?? throw FastnProblemException.Validation(
+                    $"'returnUrl' is not registered for this workspace{(registered.Count == 0 ? " (none are)" : "")}; unregistered URLs are refused to prevent open redirects. Register it with PUT /api/v1/workspace/redirect-urls (same scheme, host and port, and the same path or a path under a registered one ending in '/').",
+                    "$.returnUrl");
+        }
+
+        await workspaces.EnsureTenantAsync(workspaceId, request.TenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await sessions.CreateAsync(new NewConnectSession
+        {
+            WorkspaceId = workspaceId,
+            TenantId = request.TenantId,
+            AllowedConnectors = allowed,
+            ReturnUrl = returnUrl,
+            Lifetime = TimeSpan.FromSeconds(seconds),
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The page URL for a token: <c>{PublicBaseUrl}/connect?session={token}</c>.</summary>
+    public string PageUrl(string token) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/connect?session={Uri.EscapeDataString(token)}";
+
+    /// <summary>The open (known, unexpired, unused) session of a token, or the problem saying why not.</summary>
+    public async Task<ConnectSession> OpenAsync(string? token, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindByTokenAsync(token ?? "", cancellationToken).ConfigureAwait(false) ?? throw ConnectSessionProblems.Invalid();
+        if (session.ConsumedAt is not null)
+        {
+            throw ConnectSessionProblems.Used();
+        }
+
+        return session.ExpiresAt <= time.GetUtcNow() ? throw ConnectSessionProblems.Expired() : session;
+    }
+
+    /// <summary>The connectors the session offers (all registered ones when it names none), by display name.</summary>
+    public IReadOnlyList<ConnectorDefinition> Choices(ConnectSession session)
+    {
+        var names = ConnectSessionStore.AllowedConnectorsOf(session);
+        var list = names.Count == 0
+            ? registry.All.Select(c => c.Definition)
+            : names.Select(n => registry.Find(n)?.Definition).OfType<ConnectorDefinition>();
+        return [.. list.Where(d => d.Auth.Default is not null).OrderBy(d => d.DisplayName, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>The connector if the session offers it, otherwise the not-allowed problem.</summary>
+    public ConnectorDefinition RequireAllowed(ConnectSession session, string connector)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return Choices(session).FirstOrDefault(d => d.Name == connector) ?? throw ConnectSessionProblems.NotAllowed(connector);
+    }
+
+    /// <summary>Whether the connector connects through the app's OAuth consent page (authorization code).</summary>
+    public static bool UsesOAuthRedirect(ConnectorDefinition definition) =>
+        definition?.Auth.Default is OAuth2Auth { GrantType: OAuth2GrantType.AuthorizationCode };
+
+    /// <summary>Refuses a form whose anti-forgery value is not the session's (constant-time compare).</summary>
+    public static void CheckForm(ConnectSession session, string? formToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var expected = Encoding.UTF8.GetBytes(session.FormToken);
+        var presented = Encoding.UTF8.GetBytes(formToken ?? "");
+        if (!CryptographicOperations.FixedTimeEquals(expected, presented))
+        {
+            throw ConnectSessionProblems.Forgery();
+        }
+    }
+
+    /// <summary>
+    /// Connects with entered credentials for the session's tenant: claims the session, creates the connection through
+    /// <see cref="ConnectionService.CreateAsync"/> (which verifies them), and gives the claim back if that fails.
+    /// Values whose names are not credential fields of the connector are ignored.
+    /// </summary>
+    public async Task<ConnectSessionOutcome> ConnectWithCredentialsAsync(string? token, string connector, string? formToken,
+        IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var session = await OpenAsync(token, cancellationToken).ConfigureAwait(false);
+        CheckForm(session, formToken);
+        var definition = RequireAllowed(session, connector);
+        if (UsesOAuthRedirect(definition))
+        {
+            throw FastnProblemException.Validation($"{definition.DisplayName} connects through its own sign-in page; use its button on the connect page.");
+        }
+
+        var method = definition.Auth.Default!;
+        var credentials = method.Fields.Where(f => form.ContainsKey(f.Name)).ToDictionary(f => f.Name, f => form[f.Name], StringComparer.Ordinal);
+        var claimedAt = await sessions.TryClaimAsync(session.Id, cancellationToken: cancellationToken).ConfigureAwait(false)
+            ?? throw await WhyClosedAsync(token, cancellationToken).ConfigureAwait(false);
+        Connection connection;
+        try
+        {
+            connection = await connectionService.CreateAsync(new TenantInfo(session.WorkspaceId, session.TenantId),
+                new CreateConnectionRequest(definition.Name, method.EffectiveId, credentials, null), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Nothing was created: the user may correct the form and try again with the same link.
+            await sessions.ReleaseAsync(session.Id, claimedAt, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        var completed = await sessions.CompleteAsync(session.Id, connection.Id, connection.Connector, cancellationToken).ConfigureAwait(false);
+        return new ConnectSessionOutcome(completed, connection, ReturnUrlFor(completed, connection));
+    }
+
+    /// <summary>
+    /// Starts the app's OAuth flow for the session's tenant; the callback sends the user to
+    /// <see cref="ResultPath"/> (with the session id), where <see cref="CompleteOAuthAsync"/> claims the session.
+    /// Returns the app's authorization URL.
+    /// </summary>
+    public async Task<string> StartOAuthAsync(string? token, string connector, string? formToken,
+        IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var session = await OpenAsync(token, cancellationToken).ConfigureAwait(false);
+        CheckForm(session, formToken);
+        var definition = RequireAllowed(session, connector);
+        if (!UsesOAuthRedirect(definition))
+        {
+            throw FastnProblemException.Validation($"{definition.DisplayName} connects with credentials; fill in its form.");
+        }
+
+        var method = definition.Auth.Default!;
+        var parameters = method.Fields.Where(f => form.ContainsKey(f.Name)).ToDictionary(f => f.Name, f => form[f.Name], StringComparer.Ordinal);
+        var start = await connectionService.StartOAuthAsync(new TenantInfo(session.WorkspaceId, session.TenantId), definition.Name, method.EffectiveId,
+            parameters, $"{ResultPath}?cs={Uri.EscapeDataString(session.Id)}", null, cancellationToken).ConfigureAwait(false);
+        return start.AuthorizationUrl;
+    }
+
+    /// <summary>
+    /// Finishes an OAuth connect after the callback: the connection must be new, of the session's tenant and an allowed
+    /// connector; the session is claimed for it. If the session was meanwhile used by another connection (two tabs),
+    /// this connection is deleted and the used problem is thrown, so one session never yields two connections.
+    /// Reopening the result of the same completed session shows it again.
+    /// </summary>
+    public async Task<ConnectSessionOutcome> CompleteOAuthAsync(string? token, string? sessionId, string? connectionId, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindByTokenAsync(token ?? "", cancellationToken).ConfigureAwait(false);
+        if (session is null || session.Id != sessionId)
+        {
+            throw ConnectSessionProblems.Invalid();
+        }
+
+        var connection = string.IsNullOrEmpty(connectionId) ? null : await connections.GetAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        if (connection is null || connection.WorkspaceId != session.WorkspaceId || connection.TenantId != session.TenantId
+            || connection.CreatedAt < session.CreatedAt)
+        {
+            throw FastnProblemException.NotFound("The connection this page was sent back with does not belong to this connect link. Start again from the app that sent you here.");
+        }
+
+        if (session.ConnectionId == connection.Id)
+        {
+            return new ConnectSessionOutcome(session, connection, ReturnUrlFor(session, connection));
+        }
+
+        RequireAllowed(session, connection.Connector);
+        // The OAuth state lives at most this long, so a flow started before expiry may finish shortly after it.
+        var claimed = await sessions.TryClaimAsync(session.Id, options.Value.OAuthStateLifetime, cancellationToken).ConfigureAwait(false);
+        if (claimed is null)
+        {
+            await connectionService.DeleteAsync(new TenantInfo(session.WorkspaceId, session.TenantId), connection.Id, CancellationToken.None).ConfigureAwait(false);
+            throw session.ConsumedAt is not null || (await sessions.FindByTokenAsync(token!, cancellationToken).ConfigureAwait(false))?.ConsumedAt is not null
+                ? ConnectSessionProblems.Used()
+                : ConnectSessionProblems.Expired();
+        }
+
+        var completed = await sessions.CompleteAsync(session.Id, connection.Id, connection.Connector, cancellationToken).ConfigureAwait(false);
+        return new ConnectSessionOutcome(completed, connection, ReturnUrlFor(completed, connection));
+    }
+
+    private static string? ReturnUrlFor(ConnectSession session, Connection connection) =>
+        session.ReturnUrl is { } url ? RedirectUrls.WithConnection(url, connection.Id, connection.Connector) : null;
+
+    private async Task<FastnProblemException> WhyClosedAsync(string? token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await OpenAsync(token, cancellationToken).ConfigureAwait(false);
+            return ConnectSessionProblems.Used();
+        }
+        catch (FastnProblemException problem)
+        {
+            return problem;
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.:@-]{1,128}$")]
+    private static partial Regex TenantIdPattern();
+}

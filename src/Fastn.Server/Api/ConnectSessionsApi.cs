@@ -1,0 +1,196 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fastn.Engine.ConnectSessions;
+using Fastn.Server.ConnectPage;
+using Fastn.Server.Errors;
+using Fastn.Server.Security;
+using Fastn.Storage.ConnectSessions;
+using Fastn.Storage.Events;
+using Fastn.Storage.Workspaces;
+
+namespace Fastn.Server.Api;
+
+/// <summary>
+/// Embedding Fastn: <c>/api/v1/connect-sessions</c> (short-lived links for a tenant's user to the hosted connect page),
+/// the workspace's branding and redirect-back URLs (<c>/api/v1/workspace</c>), the platform events
+/// (<c>/api/v1/events</c>), and the hosted page itself (<c>/connect</c>).
+/// </summary>
+public static class ConnectSessionsApi
+{
+    /// <summary>A connect session to create.</summary>
+    /// <param name="TenantId">Your customer's id; the connection will belong to this tenant.</param>
+    /// <param name="AllowedConnectors">Connectors the page offers (all when omitted).</param>
+    /// <param name="ReturnUrl">Where the page sends the user after connecting; must be registered with PUT /api/v1/workspace/redirect-urls.</param>
+    /// <param name="ExpiresInSeconds">Lifetime in seconds (default 1800, 60 to 86400).</param>
+    public sealed record CreateSessionBody(string? TenantId, string[]? AllowedConnectors, string? ReturnUrl, int? ExpiresInSeconds);
+
+    /// <summary>The workspace's redirect-back URLs.</summary>
+    /// <param name="Urls">Absolute https URLs without query (http only for localhost).</param>
+    public sealed record RedirectUrlsBody(string[]? Urls);
+
+    /// <summary>Maps the API under <c>/api/v1</c> (API key required) and the hosted connect page.</summary>
+    public static WebApplication MapConnectSessions(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
+
+        api.MapPost("/connect-sessions", async (HttpContext http, ConnectSessionService service, CreateSessionBody? body, CancellationToken ct) =>
+        {
+            var caller = ApiKeyFilter.Caller(http);
+            caller.RequireWorkspaceKey();
+            if (body?.TenantId is { } tenant && caller.TenantId is { } headerTenant && tenant != headerTenant)
+            {
+                return Problems.Validation($"'tenantId' ({tenant}) differs from the {CallerContext.TenantHeader} header ({headerTenant}); send one or make them equal.", "$.tenantId");
+            }
+
+            var created = await service.CreateAsync(caller.WorkspaceId,
+                new ConnectSessionRequest(body?.TenantId, body?.AllowedConnectors, body?.ReturnUrl, body?.ExpiresInSeconds), ct);
+            var s = created.Session;
+            return Results.Created((string?)null, new
+            {
+                id = s.Id,
+                token = created.Token,
+                url = service.PageUrl(created.Token),
+                expiresAt = s.ExpiresAt,
+                tenantId = s.TenantId,
+                allowedConnectors = ConnectSessionStore.AllowedConnectorsOf(s),
+                returnUrl = s.ReturnUrl,
+            });
+        }).WithTags("Connect sessions").WithName("CreateConnectSession")
+            .WithSummary("Create a single-use link to the hosted connect page for one tenant (token shown once)");
+
+        var workspace = api.MapGroup("/workspace").WithTags("Workspace");
+        workspace.MapGet("/", async (HttpContext http, WorkspaceStore store, CancellationToken ct) =>
+        {
+            var caller = ApiKeyFilter.Caller(http);
+            var ws = await store.GetWorkspaceAsync(caller.WorkspaceId, ct);
+            return ws is null ? Problems.NotFound("The workspace of this API key no longer exists.") : Results.Ok(WorkspaceView(ws));
+        }).WithName("GetWorkspace").WithSummary("The workspace of the API key: name and logo shown on the connect page");
+
+        workspace.MapPatch("/", async (HttpContext http, WorkspaceStore store, JsonObject? body, CancellationToken ct) =>
+        {
+            var caller = ApiKeyFilter.Caller(http);
+            caller.RequireWorkspaceKey();
+            var ws = await store.GetWorkspaceAsync(caller.WorkspaceId, ct);
+            if (ws is null)
+            {
+                return Problems.NotFound("The workspace of this API key no longer exists.");
+            }
+
+            var name = ws.Name;
+            var logoUrl = ws.LogoUrl;
+            if (body is not null && body.TryGetPropertyValue("name", out var nameNode))
+            {
+                name = nameNode is JsonValue v && v.TryGetValue<string>(out var n) ? n.Trim() : "";
+                if (name.Length is 0 or > 200)
+                {
+                    return Problems.Validation("'name' must be a string of 1–200 characters.", "$.name");
+                }
+            }
+
+            if (body is not null && body.TryGetPropertyValue("logoUrl", out var logoNode))
+            {
+                if (logoNode is null)
+                {
+                    logoUrl = null;
+                }
+                else if (logoNode is JsonValue l && l.TryGetValue<string>(out var u))
+                {
+                    logoUrl = u.Length == 0 ? null : u;
+                }
+                else
+                {
+                    return Problems.Validation("'logoUrl' must be a string (an https URL), or null or \"\" to remove the logo.", "$.logoUrl");
+                }
+
+                if (logoUrl is not null && (logoUrl.Length > 2000 || !Uri.TryCreate(logoUrl, UriKind.Absolute, out var logo)
+                    || !(logo.Scheme == Uri.UriSchemeHttps || (logo.Scheme == Uri.UriSchemeHttp && logo.IsLoopback))))
+                {
+                    return Problems.Validation("'logoUrl' must be an absolute https URL of an image (http only for localhost), at most 2000 characters.", "$.logoUrl");
+                }
+            }
+
+            await store.UpdateWorkspaceAsync(ws.Id, name, logoUrl, ct);
+            return Results.Ok(WorkspaceView(await store.GetWorkspaceAsync(ws.Id, ct) ?? ws));
+        }).WithName("UpdateWorkspace").WithSummary("Change the workspace's name or logo (omitted fields stay as they are)");
+
+        workspace.MapGet("/redirect-urls", async (HttpContext http, ConnectSessionStore store, CancellationToken ct) =>
+        {
+            var caller = ApiKeyFilter.Caller(http);
+            caller.RequireWorkspaceKey();
+            return Results.Ok(new { urls = await store.ListRedirectUrlsAsync(caller.WorkspaceId, ct) });
+        }).WithName("ListRedirectUrls").WithSummary("The URLs connect sessions may send users back to");
+
+        workspace.MapPut("/redirect-urls", async (HttpContext http, ConnectSessionStore store, RedirectUrlsBody? body, CancellationToken ct) =>
+        {
+            var caller = ApiKeyFilter.Caller(http);
+            caller.RequireWorkspaceKey();
+            if (body?.Urls is not { } urls)
+            {
+                return Problems.Validation("'urls' is required: an array of absolute https URLs (may be empty).", "$.urls");
+            }
+
+            if (urls.Length > 100)
+            {
+                return Problems.Validation("At most 100 redirect URLs may be registered.", "$.urls");
+            }
+
+            var normalized = new List<string>();
+            for (var i = 0; i < urls.Length; i++)
+            {
+                var url = RedirectUrls.Normalize(urls[i], out var error);
+                if (url is null)
+                {
+                    return Problems.Validation($"'urls[{i}]' {error}.", $"$.urls[{i}]");
+                }
+
+                normalized.Add(url);
+            }
+
+            await store.ReplaceRedirectUrlsAsync(caller.WorkspaceId, normalized, ct);
+            return Results.Ok(new { urls = await store.ListRedirectUrlsAsync(caller.WorkspaceId, ct) });
+        }).WithName("PutRedirectUrls").WithSummary("Replace the URLs connect sessions may send users back to (same origin, and same path or under a path ending in '/')");
+
+        api.MapGet("/events", async (HttpContext http, EventStore events, string? type, string? after, int? limit, CancellationToken ct) =>
+        {
+            if (limit is < 1 or > 200)
+            {
+                return Problems.Validation("'limit' must be between 1 and 200 (default 50).", "limit");
+            }
+
+            var size = limit ?? 50;
+            var page = await events.ListPageAsync(type, after, size, ct);
+            return Results.Ok(new
+            {
+                items = page.Select(e => new
+                {
+                    id = e.Id,
+                    type = e.Type,
+                    tenantId = e.TenantId,
+                    subject = e.Subject,
+                    data = ParseData(e.Data),
+                    createdAt = e.CreatedAt,
+                }),
+                nextCursor = page.Count == size ? page[^1].Id : null,
+            });
+        }).WithTags("Events").WithName("ListEvents")
+            .WithSummary("Platform events (connection.created, connect_session.completed, …), newest first; pass nextCursor as 'after' for older ones");
+
+        app.MapConnectPage();
+        return app;
+    }
+
+    private static object WorkspaceView(Workspace ws) => new { id = ws.Id, name = ws.Name, logoUrl = ws.LogoUrl, createdAt = ws.CreatedAt };
+
+    private static JsonNode? ParseData(string data)
+    {
+        try
+        {
+            return JsonNode.Parse(data);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(data);
+        }
+    }
+}
