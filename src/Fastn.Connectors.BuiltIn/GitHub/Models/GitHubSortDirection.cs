@@ -1,0 +1,11 @@
+namespace Fastn.Connectors.BuiltIn.GitHub.Models;
+
+/// <summary>Sort direction.</summary>
+public enum GitHubSortDirection
+{
+    /// <summary>Ascending.</summary>
+    Asc,
+
+    /// <summary>Descending.</summary>
+    Desc,
+}
