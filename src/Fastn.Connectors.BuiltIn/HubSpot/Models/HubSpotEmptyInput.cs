@@ -1,0 +1,4 @@
+namespace Fastn.Connectors.BuiltIn.HubSpot.Models;
+
+/// <summary>No input.</summary>
+public sealed record HubSpotEmptyInput;
