@@ -1,5 +1,9 @@
 using System.CommandLine;
+using Fastn.Cli.Commands.Config;
+using Fastn.Cli.Commands.Connect;
+using Fastn.Cli.Commands.Connectors;
 using Fastn.Cli.Commands.New;
+using Fastn.Cli.Commands.Run;
 
 namespace Fastn.Cli;
 
@@ -14,6 +18,10 @@ public static class FastnCommandLine
             HelpName = "fastn",
         };
         root.Add(NewCommand.Create());
+        root.Add(ConnectorsCommand.Create());
+        root.Add(ConnectCommand.Create());
+        root.Add(RunCommand.Create());
+        root.Add(ConfigCommand.Create());
         return root;
     }
 

@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Fastn.Client.Errors;
+
+/// <summary>
+/// A Fastn API error: the server's <c>application/problem+json</c> document as an exception. Subclasses name the
+/// stable problem types a caller usually handles; anything else arrives as this base type with its <see cref="Type"/>.
+/// </summary>
+public class FastnApiException : Exception
+{
+    /// <summary>Creates the exception from a problem document's members.</summary>
+    public FastnApiException(string type, string title, string detail, int status, string? traceId = null,
+        IReadOnlyDictionary<string, JsonElement>? extensions = null, Exception? innerException = null)
+        : base(detail, innerException)
+    {
+        Type = type;
+        Title = title;
+        Status = status;
+        TraceId = traceId;
+        Extensions = extensions ?? new Dictionary<string, JsonElement>();
+    }
+
+    /// <summary>The stable problem type, e.g. <c>fastn:validation</c>; <c>about:blank</c> when the server sent no problem document.</summary>
+    public string Type { get; }
+
+    /// <summary>A short summary of the problem type.</summary>
+    public string Title { get; }
+
+    /// <summary>What went wrong and what to do (same as <see cref="Exception.Message"/>).</summary>
+    public string Detail => Message;
+
+    /// <summary>The HTTP status code.</summary>
+    public int Status { get; }
+
+    /// <summary>The server's trace id for the request, to quote when reporting a problem.</summary>
+    public string? TraceId { get; }
+
+    /// <summary>Every other member of the problem document (e.g. <c>path</c>, <c>upstreamStatus</c>).</summary>
+    public IReadOnlyDictionary<string, JsonElement> Extensions { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{GetType().FullName}: {Status} {Type}: {Detail}{(TraceId is null ? "" : $" (trace id {TraceId})")}";
+}
