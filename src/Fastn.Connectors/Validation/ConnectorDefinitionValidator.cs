@@ -332,8 +332,12 @@ public static partial class ConnectorDefinitionValidator
         }
     }
 
-    private static bool IsAbsoluteUrlTemplate(string url) =>
-        Uri.TryCreate(PlaceholderPattern().Replace(url, "x"), UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http");
+    private static bool IsAbsoluteUrlTemplate(string url)
+    {
+        // A leading placeholder stands for a whole URL kept on the connection (Salesforce {instance_url}).
+        var probe = url.StartsWith('{') ? PlaceholderPattern().Replace(url, "https://placeholder.invalid", 1) : url;
+        return Uri.TryCreate(PlaceholderPattern().Replace(probe, "x"), UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http");
+    }
 
     private static IEnumerable<string> Placeholders(params string?[] urls) =>
         urls.Where(u => u is not null).SelectMany(u => PlaceholderPattern().Matches(u!).Select(m => m.Groups[1].Value)).Distinct();

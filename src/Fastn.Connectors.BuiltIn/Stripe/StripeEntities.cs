@@ -1,0 +1,181 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fastn.Connectors.BuiltIn.Stripe.Models;
+using CdmCatalog = Fastn.Connectors.Cdm.Cdm;
+using Fastn.Connectors.Entities;
+
+namespace Fastn.Connectors.BuiltIn.Stripe;
+
+/// <summary>
+/// Stripe's records mapped to the CDM. Stripe amounts are integers in the currency's smallest unit and
+/// the CDM's are major units, so amounts are divided by the currency's minor-unit factor (100, or 1 for
+/// zero-decimal currencies such as JPY when the record's currency is known); times are Unix seconds.
+/// </summary>
+internal static class StripeEntities
+{
+    public static EntityDefinition Customer(JsonSerializerOptions json) =>
+        Define.Entity<StripeCustomer>("customer", CdmCatalog.Contact, e => e
+            .Native("customer")
+            .Id(c => c.Id)
+            .Supports(EntityOperations.List, "list_customers")
+            .Supports(EntityOperations.Get, "get_customer")
+            .Supports(EntityOperations.Create, "create_customer")
+            .Supports(EntityOperations.Update, "update_customer")
+            .Supports(EntityOperations.Delete, "delete_customer")
+            .Map(c => c.Id, CdmCatalog.Contact.Id)
+            .Map(c => c.Email, CdmCatalog.Contact.Email)
+            .Split(c => c.Name,
+                [(CdmCatalog.Contact.FirstName, name => SplitName(name).First), (CdmCatalog.Contact.LastName, name => SplitName(name).Last)],
+                record => JoinName(record.Get<string>(CdmCatalog.Contact.FirstName), record.Get<string>(CdmCatalog.Contact.LastName)))
+            .Map(c => c.Phone, CdmCatalog.Contact.Phone)
+            .Map(c => c.Address, CdmCatalog.Contact.Addresses, ToAddresses, FromAddresses)
+            .Map(c => c.Metadata, CdmCatalog.Contact.CustomFields)
+            .Map(c => c.Created, CdmCatalog.Contact.CreatedAt, ToTime, FromTime), json);
+
+    public static EntityDefinition PaymentIntent(JsonSerializerOptions json) =>
+        Define.Entity<StripePaymentIntent>("payment_intent", CdmCatalog.Payment, e => e
+            .Native("payment_intent")
+            .Id(p => p.Id)
+            .Supports(EntityOperations.Get, "get_payment_intent")
+            .Supports(EntityOperations.Create, "create_payment_intent")
+            .Map(p => p.Id, CdmCatalog.Payment.Id)
+            .Map(p => p.Amount, CdmCatalog.Payment.Amount, ToMajor, FromMajor)
+            .Map(p => p.Currency, CdmCatalog.Payment.Currency, ToIsoCurrency, FromIsoCurrency)
+            .Map(p => p.Status, CdmCatalog.Payment.Status, PaymentIntentStatus)
+            .Map(p => p.PaymentMethodTypes, CdmCatalog.Payment.Method, types => types?.FirstOrDefault())
+            .Map(p => p.Customer, CdmCatalog.Payment.CustomerId)
+            .Map(p => p.Invoice, CdmCatalog.Payment.InvoiceId)
+            .Map(p => p.Description, CdmCatalog.Payment.PaymentDescription)
+            .Map(p => p.Created, CdmCatalog.Payment.CreatedAt, ToTime, FromTime), json);
+
+    public static EntityDefinition Charge(JsonSerializerOptions json) =>
+        Define.Entity<StripeCharge>("charge", CdmCatalog.Payment, e => e
+            .Native("charge")
+            .Id(c => c.Id)
+            .Supports(EntityOperations.List, "list_charges")
+            .Map(c => c.Id, CdmCatalog.Payment.Id)
+            .Map(c => c.Amount, CdmCatalog.Payment.Amount, ToMajor, FromMajor)
+            .Map(c => c.Currency, CdmCatalog.Payment.Currency, ToIsoCurrency, FromIsoCurrency)
+            .Map(c => c.Status, CdmCatalog.Payment.Status, ChargeStatus)
+            .Map(c => c.PaymentMethodDetails!.Type, CdmCatalog.Payment.Method)
+            .Map(c => c.Customer, CdmCatalog.Payment.CustomerId)
+            .Map(c => c.Invoice, CdmCatalog.Payment.InvoiceId)
+            .Map(c => c.Description, CdmCatalog.Payment.PaymentDescription)
+            .Map(c => c.AmountRefunded, CdmCatalog.Payment.RefundedAmount, ToMajor, FromMajor)
+            .Map(c => c.Created, CdmCatalog.Payment.CreatedAt, ToTime, FromTime), json);
+
+    public static EntityDefinition Invoice(JsonSerializerOptions json) =>
+        Define.Entity<StripeInvoice>("invoice", CdmCatalog.Invoice, e => e
+            .Native("invoice")
+            .Id(i => i.Id)
+            .Supports(EntityOperations.Get, "get_invoice")
+            .Supports(EntityOperations.Create, "create_invoice")
+            .Map(i => i.Id, CdmCatalog.Invoice.Id)
+            .Map(i => i.Number, CdmCatalog.Invoice.Number)
+            .Map(i => i.Customer, CdmCatalog.Invoice.CustomerId)
+            .Map(i => i.Status, CdmCatalog.Invoice.Status)
+            .Map(i => i.Currency, CdmCatalog.Invoice.Currency, ToIsoCurrency, FromIsoCurrency)
+            .Map(i => i.Lines, CdmCatalog.Invoice.LineItems, ToLineItems)
+            .Map(i => i.Subtotal, CdmCatalog.Invoice.Subtotal, ToMajor, FromMajor)
+            .Map(i => i.Tax, CdmCatalog.Invoice.Tax, ToMajor, FromMajor)
+            .Map(i => i.Total, CdmCatalog.Invoice.Total, ToMajor, FromMajor)
+            .Map(i => i.AmountDue, CdmCatalog.Invoice.AmountDue, ToMajor, FromMajor)
+            .Map(i => i.AmountPaid, CdmCatalog.Invoice.AmountPaid, ToMajor, FromMajor)
+            .Map(i => i.StatusTransitions!.FinalizedAt, CdmCatalog.Invoice.IssueDate, ToDate)
+            .Map(i => i.DueDate, CdmCatalog.Invoice.DueDate, ToDate)
+            .Map(i => i.Created, CdmCatalog.Invoice.CreatedAt, ToTime, FromTime), json);
+
+    internal static (string? First, string? Last) SplitName(string? name)
+    {
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return (null, null);
+        }
+
+        var at = trimmed.LastIndexOf(' ');
+        return at < 0 ? (trimmed, null) : (trimmed[..at].TrimEnd(), trimmed[(at + 1)..]);
+    }
+
+    internal static string? JoinName(string? first, string? last)
+    {
+        var joined = string.Join(' ', new[] { first, last }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return joined.Length == 0 ? null : joined;
+    }
+
+    // Amount fields carry no currency, so the common factor 100 applies; zero-decimal currencies are noted in the README.
+    internal static decimal ToMajor(long minor) => minor / 100m;
+
+    private static decimal? ToMajor(long? minor) => minor is { } m ? m / 100m : null;
+
+    private static long FromMajor(decimal major) => (long)decimal.Round(major * 100m, MidpointRounding.AwayFromZero);
+
+    private static long? FromMajor(decimal? major) => major is { } m ? FromMajor(m) : null;
+
+    private static string? ToIsoCurrency(string? currency) => currency?.ToUpperInvariant();
+
+    private static string? FromIsoCurrency(string? currency) => currency?.ToLowerInvariant();
+
+    private static DateTimeOffset? ToTime(long unix) => unix == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(unix);
+
+    private static long FromTime(DateTimeOffset? time) => time?.ToUnixTimeSeconds() ?? 0;
+
+    private static DateOnly? ToDate(long? unix) => unix is { } u ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(u).UtcDateTime) : null;
+
+    internal static string? PaymentIntentStatus(string? status) => status switch
+    {
+        "succeeded" => "succeeded",
+        "canceled" => "cancelled",
+        null => null,
+        _ => "pending",
+    };
+
+    private static string? ChargeStatus(string? status) => status switch
+    {
+        "succeeded" => "succeeded",
+        "failed" => "failed",
+        null => null,
+        _ => "pending",
+    };
+
+    private static JsonArray? ToAddresses(StripeAddress? address) => address is null ? null :
+    [
+        new JsonObject
+        {
+            ["type"] = "billing",
+            ["line1"] = address.Line1,
+            ["line2"] = address.Line2,
+            ["city"] = address.City,
+            ["region"] = address.State,
+            ["postalCode"] = address.PostalCode,
+            ["country"] = address.Country,
+        },
+    ];
+
+    private static StripeAddress? FromAddresses(JsonArray? addresses) =>
+        addresses?.OfType<JsonObject>().OrderBy(a => a["type"]?.GetValue<string>() == "billing" ? 0 : 1).FirstOrDefault() is { } a
+            ? new StripeAddress
+            {
+                Line1 = Text(a, "line1"),
+                Line2 = Text(a, "line2"),
+                City = Text(a, "city"),
+                State = Text(a, "region"),
+                PostalCode = Text(a, "postalCode"),
+                Country = Text(a, "country"),
+            }
+            : null;
+
+    private static JsonArray? ToLineItems(StripeInvoiceLineList? lines) => lines is null ? null :
+    [
+        .. lines.Data.Select(l => (JsonNode)new JsonObject
+        {
+            ["description"] = l.Description,
+            ["quantity"] = l.Quantity,
+            ["unitPrice"] = ToMajor(l.Price?.UnitAmount),
+            ["amount"] = ToMajor(l.Amount),
+            ["taxAmount"] = ToMajor(l.TaxAmounts?.Sum(t => t.Amount)),
+        }),
+    ];
+
+    private static string? Text(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}
