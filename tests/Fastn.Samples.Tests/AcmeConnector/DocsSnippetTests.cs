@@ -4,25 +4,31 @@ using System.Text.RegularExpressions;
 namespace Fastn.Samples.Tests.AcmeConnector;
 
 /// <summary>
-/// Keeps docs/building-a-custom-connector.md honest: every <c>```csharp</c> block is a region of compiled, tested code
+/// Keeps the guides (docs/building-a-custom-connector.md, docs/embedding.md) honest: every <c>```csharp</c> block is a region of compiled, tested code
 /// (marked <c>// &lt;snippet:name&gt;</c> … <c>// &lt;/snippet:name&gt;</c>), and every JSON fixture shown is the real file.
 /// </summary>
 public sealed partial class DocsSnippetTests
 {
     private const string GuidePath = "docs/building-a-custom-connector.md";
 
-    private static readonly string[] SourceFolders = ["samples/Fastn.Samples.AcmeConnector", "tests/Fastn.Samples.Tests/AcmeConnector", "docs/snippets"];
+    /// <summary>Each guide and how many C# snippets it must at least show.</summary>
+    private static readonly (string Path, int MinimumBlocks)[] Guides = [(GuidePath, 10), ("docs/embedding.md", 5)];
 
-    public static TheoryData<string> GuideSnippetNames => [.. GuideBlocks("csharp").Select(b => b.Name).Distinct()];
+    private static readonly string[] SourceFolders = ["samples/Fastn.Samples.AcmeConnector", "tests/Fastn.Samples.Tests/AcmeConnector", "tests/Fastn.Client.Tests/Walkthrough", "docs/snippets"];
+
+    public static TheoryData<string, string> GuideSnippetNames =>
+        [.. Guides.SelectMany(g => GuideBlocks("csharp", guide: g.Path).Select(b => (g.Path, b.Name))).Distinct()];
+
+    public static TheoryData<string, int> GuideFiles => [.. Guides];
 
     [Theory]
     [MemberData(nameof(GuideSnippetNames))]
-    public void GuideSnippet_ComparedWithMarkedSource_IsTheSame(string name)
+    public void GuideSnippet_ComparedWithMarkedSource_IsTheSame(string guide, string name)
     {
         var regions = SourceRegions();
-        regions.ShouldContainKey(name, $"The guide shows snippet '{name}' but no source file marks a region '// <snippet:{name}>'.");
+        regions.ShouldContainKey(name, $"{guide} shows snippet '{name}' but no source file marks a region '// <snippet:{name}>'.");
 
-        foreach (var block in GuideBlocks("csharp").Where(b => b.Name == name))
+        foreach (var block in GuideBlocks("csharp", guide: guide).Where(b => b.Name == name))
         {
             var expected = Normalise(regions[name]);
             var actual = Normalise(block.Code);
@@ -30,15 +36,16 @@ public sealed partial class DocsSnippetTests
         }
     }
 
-    [Fact]
-    public void Guide_EveryCsharpBlock_IsAMarkedSnippet()
+    [Theory]
+    [MemberData(nameof(GuideFiles))]
+    public void Guide_EveryCsharpBlock_IsAMarkedSnippet(string path, int minimumBlocks)
     {
-        var guide = File.ReadAllText(Path.Combine(RepoRoot(), GuidePath));
+        var guide = File.ReadAllText(Path.Combine(RepoRoot(), path));
 
         var blocks = CodeBlock().Matches(guide).Where(m => m.Groups["lang"].Value == "csharp").ToList();
-        var marked = GuideBlocks("csharp");
+        var marked = GuideBlocks("csharp", guide: path);
 
-        blocks.Count.ShouldBeGreaterThanOrEqualTo(10);
+        blocks.Count.ShouldBeGreaterThanOrEqualTo(minimumBlocks);
         marked.Count.ShouldBe(blocks.Count, "Every ```csharp block of the guide must be preceded by <!-- snippet:name --> naming a region of tested code.");
     }
 
@@ -84,10 +91,10 @@ public sealed partial class DocsSnippetTests
         }
     }
 
-    private static List<(string Name, string Code)> GuideBlocks(string language, string kind = "snippet")
+    private static List<(string Name, string Code)> GuideBlocks(string language, string kind = "snippet", string guide = GuidePath)
     {
-        var guide = File.ReadAllText(Path.Combine(RepoRoot(), GuidePath)).ReplaceLineEndings("\n");
-        return [.. MarkedBlock().Matches(guide)
+        var text = File.ReadAllText(Path.Combine(RepoRoot(), guide)).ReplaceLineEndings("\n");
+        return [.. MarkedBlock().Matches(text)
             .Where(m => m.Groups["kind"].Value == kind && m.Groups["lang"].Value == language)
             .Select(m => (m.Groups["name"].Value, m.Groups["code"].Value))];
     }
