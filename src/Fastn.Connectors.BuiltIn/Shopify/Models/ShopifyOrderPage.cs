@@ -1,0 +1,19 @@
+using System.ComponentModel;
+
+namespace Fastn.Connectors.BuiltIn.Shopify.Models;
+
+/// <summary>One page of orders.</summary>
+public sealed record ShopifyOrderPage
+{
+    /// <summary>The orders on this page.</summary>
+    [Description("The orders on this page.")]
+    public IReadOnlyList<ShopifyOrder> Orders { get; init; } = [];
+
+    /// <summary>Cursor of the next page (Link rel="next"); pass as page_info. Null on the last page.</summary>
+    [Description("Cursor of the next page (Link rel=\"next\"); pass as page_info. Null on the last page.")]
+    public string? NextPageInfo { get; init; }
+
+    /// <summary>Cursor of the previous page (Link rel="previous").</summary>
+    [Description("Cursor of the previous page (Link rel=\"previous\").")]
+    public string? PreviousPageInfo { get; init; }
+}
