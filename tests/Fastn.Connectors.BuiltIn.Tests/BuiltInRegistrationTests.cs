@@ -18,7 +18,19 @@ public sealed class BuiltInRegistrationTests
     {
         foreach (var definition in BuiltInConnectors.All("http://localhost:5173/sandbox"))
         {
-            definition.BaseUrl.ShouldNotBeNull().ShouldStartWith("http://localhost:5173/sandbox/", customMessage: definition.Name);
+            var baseUrl = definition.BaseUrl.ShouldNotBeNull();
+            if (!baseUrl.StartsWith('{'))
+            {
+                baseUrl.ShouldStartWith("http://localhost:5173/sandbox/", customMessage: definition.Name);
+            }
+
+            // A base URL that starts with a token-response value (Salesforce {instance_url}) comes from the OAuth server,
+            // so that server must be the sandbox's.
+            foreach (var oauth in definition.Auth.OfType<Fastn.Connectors.Authentication.OAuth2Auth>())
+            {
+                oauth.TokenUrl.ShouldNotBeNull().ShouldStartWith("http://localhost:5173/sandbox/", customMessage: definition.Name);
+                oauth.AuthorizationUrl?.ShouldStartWith("http://localhost:5173/sandbox/", customMessage: definition.Name);
+            }
         }
     }
 }
