@@ -16,7 +16,7 @@ namespace Fastn.Connectors.BuiltIn.Tests.CrossApp;
 
 /// <summary>
 /// Data crossing apps through the SDK's CDM mappings, against the simulations on a running server:
-/// a signed Shopify <c>customers/create</c> webhook becomes a HubSpot contact; a Stripe
+/// a signed Shopify <c>customers/create</c> webhook becomes a HubSpot and a Salesforce contact; a Stripe
 /// <c>payment_intent.succeeded</c> payload becomes a Slack message. (The event-driven version comes with flows.)
 /// </summary>
 public sealed class CrossAppMappingTests(FastnTestServerFixture fixture) : IClassFixture<FastnTestServerFixture>
@@ -36,12 +36,13 @@ public sealed class CrossAppMappingTests(FastnTestServerFixture fixture) : IClas
     private FastnTestServer Server => fixture.Server;
 
     [Fact]
-    public async Task ShopifyCustomerWebhook_VerifiedAndMappedToCdm_BecomesHubSpotContact()
+    public async Task ShopifyCustomerWebhook_VerifiedAndMappedToCdm_BecomesHubSpotAndSalesforceContacts()
     {
         var ct = TestContext.Current.CancellationToken;
         var registry = Server.Services.GetRequiredService<ConnectorRegistry>();
         var shopify = registry.Find("shopify").ShouldNotBeNull().Definition;
         var hubspot = registry.Find("hubspot").ShouldNotBeNull().Definition;
+        var salesforce = registry.Find("salesforce").ShouldNotBeNull().Definition;
 
         // 1. A delivery exactly as Shopify sends it, signed with the app's secret.
         var body = Encoding.UTF8.GetBytes(ShopifyCustomer);
@@ -92,6 +93,30 @@ public sealed class CrossAppMappingTests(FastnTestServerFixture fixture) : IClas
         // And back: the HubSpot record maps to the same CDM contact fields.
         var roundTrip = hubspot.FindEntity("contact")!.ToCdm(fetched.AsObject());
         roundTrip["email"]!.GetValue<string>().ShouldBe(contact["email"]!.GetValue<string>());
+
+        // 4. The same CDMContact → a Salesforce Contact, through the server against the Salesforce simulation.
+        var sfNative = salesforce.FindEntity("contact").ShouldNotBeNull().FromCdm(contact);
+        var sfInput = new JsonObject();
+        foreach (var field in new[] { "FirstName", "LastName", "Email", "Phone", "MailingStreet", "MailingCity", "MailingState", "MailingPostalCode", "MailingCountry" })
+        {
+            if (sfNative[field] is { } value)
+            {
+                // Salesforce records are PascalCase; the connector's action inputs are camelCase.
+                sfInput[char.ToLowerInvariant(field[0]) + field[1..]] = value.DeepClone();
+            }
+        }
+
+        var sfConnection = await Server.ConnectOAuthAsync(client, "salesforce", async (browser, url) =>
+        {
+            var html = await HtmlForms.GetPageAsync(browser, url);
+            using var allowed = await HtmlForms.SubmitAsync(browser, url, html, new Dictionary<string, string> { ["decision"] = "allow" });
+            return HtmlForms.RedirectLocation(allowed, url);
+        });
+        var sfCreated = (await Server.RunActionAsync(client, sfConnection, "create_contact", sfInput)).ShouldNotBeNull();
+        var sfId = sfCreated["id"]!.GetValue<string>();
+        var sfRecord = (await Server.RunActionAsync(client, sfConnection, "get_record", new { sobjectType = "Contact", recordId = sfId })).ShouldNotBeNull();
+        sfRecord["Email"]!.GetValue<string>().ShouldBe("ada.lovelace@analytical.example");
+        sfRecord["LastName"]!.GetValue<string>().ShouldBe("Lovelace");
         ct.ThrowIfCancellationRequested();
     }
 
