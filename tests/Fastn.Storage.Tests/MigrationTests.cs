@@ -49,7 +49,7 @@ public abstract class MigrationTests(StorageDatabase database) : StorageTestBase
         var model = scope.ServiceProvider.GetRequiredService<FastnDbContext>().Model;
         var tenantOwned = model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)).ToList();
 
-        tenantOwned.Count.ShouldBe(5);
+        tenantOwned.Count.ShouldBe(6); // connections, credentials, OAuth states, action calls, events, connect sessions
         foreach (var entity in tenantOwned)
         {
             entity.GetIndexes().ShouldContain(
