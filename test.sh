@@ -71,7 +71,9 @@ dotnet build Fastn.slnx -c Release -warnaserror -nologo -clp:ErrorsOnly
 results=$(mktemp -d /tmp/fastn-results.XXXXXX)
 status=0
 # xUnit v3 test projects are executables: run each one's in-process runner and read its XML report.
-for proj in $(ls tests/*/*.csproj | sort); do
+# Test projects end in .Tests (or .E2E); tests/Fastn.Tests.Support is a shared library, not a test project.
+test_projects() { ls tests/*.Tests/*.csproj tests/*.E2E/*.csproj 2>/dev/null | sort || true; }
+for proj in $(test_projects); do
   name=$(basename "$proj" .csproj)
   dll="$(dirname "$proj")/bin/Release/net10.0/$name.dll"
   log "testing $name"
@@ -87,7 +89,7 @@ for xml in "$results"/*.xml; do
   p=${p:-0}; f=${f:-0}; e=${e:-0}; s=${s:-0}
   passed=$((passed + p)); failed=$((failed + f + e)); skipped=$((skipped + s))
 done
-count=$(ls tests/*/*.csproj | wc -l); reports=$(ls "$results"/*.xml 2>/dev/null | wc -l)
+count=$(test_projects | wc -l); reports=$(ls "$results"/*.xml 2>/dev/null | wc -l)
 if [ "$reports" -lt "$count" ]; then
   log "only $reports of $count test projects produced results"; failed=$((failed + count - reports))
 fi

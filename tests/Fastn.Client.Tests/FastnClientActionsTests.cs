@@ -11,7 +11,7 @@ namespace Fastn.Client.Tests;
 [Collection(ClientServerCollection.Name)]
 public sealed class FastnClientActionsTests(ClientServerFixture fixture)
 {
-    private ClientTestServer Server => fixture.Server;
+    private FastnServerHost Server => fixture.Server;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -8,7 +8,7 @@ namespace Fastn.Client.Tests;
 [Collection(ClientServerCollection.Name)]
 public sealed class FastnClientOAuthAndKeysTests(ClientServerFixture fixture)
 {
-    private ClientTestServer Server => fixture.Server;
+    private FastnServerHost Server => fixture.Server;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -3,11 +3,11 @@ namespace Fastn.Client.Tests.Infrastructure;
 /// <summary>One server shared by the client tests; each test uses its own tenant ids.</summary>
 public sealed class ClientServerFixture : IAsyncLifetime
 {
-    public ClientTestServer Server { get; private set; } = null!;
+    public FastnServerHost Server { get; private set; } = null!;
 
     public static string NewTenant() => "t-" + Guid.NewGuid().ToString("N")[..12];
 
-    public async ValueTask InitializeAsync() => Server = await ClientTestServer.StartAsync([TestConnectors.EchoConnector()]);
+    public async ValueTask InitializeAsync() => Server = await FastnServerHost.StartAsync([TestConnectors.EchoConnector()]);
 
     public async ValueTask DisposeAsync()
     {

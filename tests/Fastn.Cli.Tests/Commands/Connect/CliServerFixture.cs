@@ -5,11 +5,11 @@ namespace Fastn.Cli.Tests.Commands.Connect;
 /// <summary>One real Fastn server (Acme sandbox + <see cref="CliEchoConnector"/>) shared by the CLI verb tests.</summary>
 public sealed class CliServerFixture : IAsyncLifetime
 {
-    public CliTestServer Server { get; private set; } = null!;
+    public FastnServerHost Server { get; private set; } = null!;
 
     public static string NewTenant() => "t-" + Guid.NewGuid().ToString("N")[..12];
 
-    public async ValueTask InitializeAsync() => Server = await CliTestServer.StartAsync([CliEchoConnector.Create()]);
+    public async ValueTask InitializeAsync() => Server = await FastnServerHost.StartAsync([CliEchoConnector.Create()]);
 
     public async ValueTask DisposeAsync()
     {

@@ -5,7 +5,7 @@ namespace Fastn.Cli.Tests.Commands.Connect;
 [Collection(CliServerCollection.Name)]
 public sealed partial class ConnectCommandTests(CliServerFixture fixture)
 {
-    private CliTestServer Server => fixture.Server;
+    private FastnServerHost Server => fixture.Server;
 
     [Fact]
     public async Task Connect_CredentialOption_CreatesTheConnection()

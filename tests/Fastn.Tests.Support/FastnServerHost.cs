@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Fastn.Client;
 using Fastn.Connectors;
 using Fastn.Engine.Hosting;
 using Fastn.Server;
@@ -6,15 +7,15 @@ using Fastn.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
-namespace Fastn.Cli.Tests.Commands.Connect;
+namespace Fastn.Tests.Support;
 
 /// <summary>
 /// The real Fastn server (<see cref="FastnServer.Build"/>) on a real Kestrel at 127.0.0.1 with its embedded Orleans
 /// silo, the Acme sandbox, a SQLite data directory of its own and a known admin key.
 /// </summary>
-public sealed class CliTestServer : IAsyncDisposable
+public sealed class FastnServerHost : IAsyncDisposable
 {
-    private CliTestServer(WebApplication app, string baseUrl, string dataDirectory, string adminKey)
+    private FastnServerHost(WebApplication app, string baseUrl, string dataDirectory, string adminKey)
     {
         App = app;
         BaseUrl = baseUrl;
@@ -35,12 +36,12 @@ public sealed class CliTestServer : IAsyncDisposable
     /// <summary>A plain client without credentials that does not follow redirects (the "browser").</summary>
     public HttpClient Http { get; }
 
-    public static async Task<CliTestServer> StartAsync(IEnumerable<ConnectorDefinition> connectors)
+    public static async Task<FastnServerHost> StartAsync(IEnumerable<ConnectorDefinition> connectors)
     {
         var extra = connectors.ToList();
         for (var attempt = 1; ; attempt++)
         {
-            var dataDirectory = Path.Combine(Path.GetTempPath(), "fastn-cli-tests", Guid.NewGuid().ToString("N"));
+            var dataDirectory = Path.Combine(Path.GetTempPath(), "fastn-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(dataDirectory);
             var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
             var adminKey = "fk_" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 30);
@@ -68,7 +69,7 @@ public sealed class CliTestServer : IAsyncDisposable
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
                 await app.StartAsync(timeout.Token);
-                return new CliTestServer(app, baseUrl, dataDirectory, adminKey);
+                return new FastnServerHost(app, baseUrl, dataDirectory, adminKey);
             }
             catch (IOException) when (attempt < 3)
             {
@@ -78,8 +79,8 @@ public sealed class CliTestServer : IAsyncDisposable
         }
     }
 
-    /// <summary>A Fastn.Client.FastnClient with the admin key (or <paramref name="apiKey"/>), optionally for a tenant.</summary>
-    public Fastn.Client.FastnClient Client(string? tenant = null, string? apiKey = null) => new(BaseUrl, apiKey ?? AdminKey, tenant);
+    /// <summary>A <see cref="FastnClient"/> with the admin key (or <paramref name="apiKey"/>), optionally for a tenant.</summary>
+    public FastnClient Client(string? tenant = null, string? apiKey = null) => new(BaseUrl, apiKey ?? AdminKey, tenant);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace Fastn.Cli.Tests.Commands.Connect;
+namespace Fastn.Tests.Support;
 
 /// <summary>
 /// Plays the user's browser through the OAuth connect flow: Fastn's start endpoint, Acme's real login and
@@ -13,7 +13,7 @@ public static partial class AcmeBrowser
     public const string Password = "acme-demo";
 
     /// <summary><c>POST /api/v1/connect/acme-crm</c> through the client; returns the authorization URL.</summary>
-    public static async Task<string> StartAsync(CliTestServer server, string tenant, string? connectionId = null)
+    public static async Task<string> StartAsync(FastnServerHost server, string tenant, string? connectionId = null)
     {
         using var client = server.Client(tenant);
         var start = await client.StartConnectAsync("acme-crm", new Fastn.Client.Models.StartConnectRequest(ConnectionId: connectionId), TestContext.Current.CancellationToken);
@@ -58,7 +58,7 @@ public static partial class AcmeBrowser
     }
 
     /// <summary>The whole flow for a tenant; returns the connection id the callback page shows.</summary>
-    public static async Task<string> ConnectAsync(CliTestServer server, string tenant, string? connectionId = null)
+    public static async Task<string> ConnectAsync(FastnServerHost server, string tenant, string? connectionId = null)
     {
         var url = await StartAsync(server, tenant, connectionId);
         var callback = await AuthorizeAsync(server.Http, url);
