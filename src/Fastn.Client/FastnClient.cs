@@ -190,6 +190,18 @@ public sealed class FastnClient : IDisposable
     public Task RevokeApiKeyAsync(string id, CancellationToken cancellationToken = default) =>
         SendAsync<JsonNode>(HttpMethod.Delete, "api-keys/" + Segment(id), null, cancellationToken);
 
+    // ---- Vault (instance admin key only)
+
+    /// <summary>Lists the vault's encryption keys (ids and dates only); needs the instance admin key.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<IReadOnlyList<VaultKey>> ListVaultKeysAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<VaultKey>>(HttpMethod.Get, "vault/keys", null, cancellationToken);
+
+    /// <summary>Creates and activates a new vault key now; secrets protected with older keys stay readable.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<VaultKey> RotateVaultKeyAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<VaultKey>(HttpMethod.Post, "vault/rotate", new JsonObject(), cancellationToken);
+
     // ---- Actions
 
     /// <summary>Runs <paramref name="action"/> on a connection of the current tenant; returns the action's output.</summary>
