@@ -15,6 +15,7 @@ namespace Fastn.Engine.Persistence;
 public sealed class StoreActionCallLog(IServiceScopeFactory scopes, ILogger<StoreActionCallLog> logger) : BackgroundService, IActionCallLog
 {
     private const int BatchSize = 256;
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(20);
     private readonly Channel<ActionCallRecord> _queue = Channel.CreateBounded<ActionCallRecord>(new BoundedChannelOptions(50_000)
     {
         SingleReader = true,
@@ -55,6 +56,12 @@ public sealed class StoreActionCallLog(IServiceScopeFactory scopes, ILogger<Stor
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
+                // Let a batch gather: one transaction per window instead of one commit per call.
+                if (_queue.Reader.Count < BatchSize)
+                {
+                    await Task.Delay(BatchWindow, stoppingToken).ConfigureAwait(false);
+                }
+
                 await WriteAvailableAsync(batch, CancellationToken.None).ConfigureAwait(false);
             }
         }
