@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Fastn.Benchmarks;
 using Fastn.Connectors;
@@ -40,7 +38,7 @@ var definition = new ConnectorDefinition
 };
 
 var data = Directory.CreateTempSubdirectory("fastn-bench-").FullName;
-var port = FreePort();
+var port = Fastn.Server.Hosting.FreePort.Next();
 var app = FastnServer.Build([
     $"--urls=http://127.0.0.1:{port}", $"--Fastn:PublicBaseUrl=http://127.0.0.1:{port}", $"--Fastn:Storage:DataDirectory={data}",
     "--Fastn:Cluster:SiloPort=0", "--Fastn:Cluster:GatewayPort=0", "--Fastn:EnableSandbox=false",
@@ -123,13 +121,6 @@ var output = Path.Combine(FindRepoRoot(), "bench", "RESULTS.md");
 await File.WriteAllTextAsync(output, md.ToString());
 Console.WriteLine($"Wrote {output}");
 Directory.Delete(data, recursive: true);
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
 
 static string FindRepoRoot()
 {

@@ -52,7 +52,7 @@ public sealed class ConnectionGrain(
         }
 
         var credentials = await GetCredentialsAsync(workspaceId, tenantId, force: false, staleAccessToken: null);
-        // A refresh may have changed the status (it cannot, on success); report the current one.
+        // A successful refresh turns an Error status back to Active; report the status as it is now (cached, no I/O).
         var current = await GetAsync(workspaceId, tenantId) ?? snapshot;
         return new ConnectionLease(current, credentials);
     }
