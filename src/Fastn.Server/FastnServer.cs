@@ -114,6 +114,8 @@ public static class FastnServer
                 o.NumMissedProbesLimit = 2;
             });
         });
+        // Orleans' membership clock with a process-relative origin: see ProcessRelativeTimeProvider for the watchdog warning it avoids.
+        builder.Services.AddKeyedSingleton<TimeProvider>(Orleans.Runtime.TimeProviderNames.Membership, new ProcessRelativeTimeProvider());
 
         builder.Services.AddOpenTelemetry()
             .WithTracing(t =>
