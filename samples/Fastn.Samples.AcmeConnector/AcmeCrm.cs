@@ -50,6 +50,8 @@ public static class AcmeCrm
                 o.AuthorizationUrl = root + "/oauth/authorize";
                 o.TokenUrl = root + "/oauth/token";
                 o.RevocationUrl = root + "/oauth/revoke";
+                // RFC 9207: Acme names itself in every authorization response; the callback checks it.
+                o.Issuer = root;
                 o.Scopes = ["contacts.read", "contacts.write"];
                 o.Pkce = true;
             }),

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fastn.Samples.Acme.OAuth;
 
@@ -53,19 +54,19 @@ internal static class AcmeOAuthEndpoints
         var stateParam = NullIfEmpty(query["state"].ToString());
         if (query["response_type"].ToString() != "code")
         {
-            return RedirectError(redirectUri, "unsupported_response_type", "Only response_type=code is supported.", stateParam);
+            return RedirectError(context, redirectUri, "unsupported_response_type", "Only response_type=code is supported.", stateParam);
         }
 
         var challenge = NullIfEmpty(query["code_challenge"].ToString());
         var method = NullIfEmpty(query["code_challenge_method"].ToString());
         if (challenge is null && (state.Options.RequirePkce || client.ClientSecret is null))
         {
-            return RedirectError(redirectUri, "invalid_request", "PKCE is required: send code_challenge and code_challenge_method=S256.", stateParam);
+            return RedirectError(context, redirectUri, "invalid_request", "PKCE is required: send code_challenge and code_challenge_method=S256.", stateParam);
         }
 
         if (challenge is not null && (method != "S256" || challenge.Length != 43 || !challenge.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
         {
-            return RedirectError(redirectUri, "invalid_request", "code_challenge must be a base64url SHA-256 hash with code_challenge_method=S256.", stateParam);
+            return RedirectError(context, redirectUri, "invalid_request", "code_challenge must be a base64url SHA-256 hash with code_challenge_method=S256.", stateParam);
         }
 
         var scopes = AcmeScopes.Parse(query["scope"].ToString());
@@ -76,7 +77,7 @@ internal static class AcmeOAuthEndpoints
 
         if (scopes.FirstOrDefault(s => !client.AllowedScopes.Contains(s)) is { } badScope)
         {
-            return RedirectError(redirectUri, "invalid_scope", $"Unknown or not allowed scope '{badScope}'.", stateParam);
+            return RedirectError(context, redirectUri, "invalid_scope", $"Unknown or not allowed scope '{badScope}'.", stateParam);
         }
 
         var request = state.Tokens.CreateAuthorizationRequest(client, redirectUri, scopes, stateParam, challenge);
@@ -131,10 +132,10 @@ internal static class AcmeOAuthEndpoints
         {
             case "allow":
                 var code = state.Tokens.IssueCode(request);
-                return Redirect(request.RedirectUri, new() { ["code"] = code, ["state"] = request.State });
+                return Redirect(context, request.RedirectUri, new() { ["code"] = code, ["state"] = request.State });
             case "deny":
                 state.Tokens.RemoveAuthorizationRequest(request.Id);
-                return RedirectError(request.RedirectUri, "access_denied", "The user denied access.", request.State);
+                return RedirectError(context, request.RedirectUri, "access_denied", "The user denied access.", request.State);
             default:
                 return AcmeOAuthPages.Error("Bad request", "The decision must be 'allow' or 'deny'.");
         }
@@ -219,10 +220,11 @@ internal static class AcmeOAuthEndpoints
 
     private static IResult Metadata(HttpContext context, SandboxUrls urls)
     {
-        var issuer = urls.AppBaseUrl(context, AcmeSandboxApp.AppName);
+        var issuer = Issuer(context, urls);
         return AcmeResults.Json(new
         {
             issuer,
+            authorization_response_iss_parameter_supported = true,
             authorization_endpoint = issuer + "/oauth/authorize",
             token_endpoint = issuer + "/oauth/token",
             revocation_endpoint = issuer + "/oauth/revoke",
@@ -309,11 +311,17 @@ internal static class AcmeOAuthEndpoints
     private static IResult ExpiredRequest() =>
         AcmeOAuthPages.Error("Sign-in expired", "This sign-in request is unknown or has expired. Start connecting again from the application.");
 
-    private static IResult RedirectError(string redirectUri, string error, string description, string? state) =>
-        Redirect(redirectUri, new() { ["error"] = error, ["error_description"] = description, ["state"] = state });
+    private static IResult RedirectError(HttpContext context, string redirectUri, string error, string description, string? state) =>
+        Redirect(context, redirectUri, new() { ["error"] = error, ["error_description"] = description, ["state"] = state });
 
-    private static IResult Redirect(string redirectUri, Dictionary<string, string?> parameters) =>
-        Results.Redirect(QueryHelpers.AddQueryString(redirectUri, parameters.Where(p => p.Value is not null)));
+    /// <summary>Every authorization response names its issuer (RFC 9207), as the metadata's <c>authorization_response_iss_parameter_supported</c> says.</summary>
+    private static IResult Redirect(HttpContext context, string redirectUri, Dictionary<string, string?> parameters)
+    {
+        parameters["iss"] = Issuer(context, context.RequestServices.GetRequiredService<SandboxUrls>());
+        return Results.Redirect(QueryHelpers.AddQueryString(redirectUri, parameters.Where(p => p.Value is not null)));
+    }
+
+    private static string Issuer(HttpContext context, SandboxUrls urls) => urls.AppBaseUrl(context, AcmeSandboxApp.AppName);
 
     private static void NoStore(HttpContext context)
     {

@@ -75,6 +75,7 @@ public static class HubSpotConnector
                 o.ClientAuthentication = OAuth2ClientAuthentication.RequestBody;
                 // Access tokens live 30 minutes; the refresh token does not rotate.
                 o.SupportsRefresh = true;
+                o.TokenErrorCode = HubSpotTokenErrors.Classify;
             }),
             Auth.BearerToken("A private app access token (pat-…) from HubSpot → Settings → Integrations → Private Apps, with the crm.objects.contacts/companies/deals read and write scopes.")
                 with { Id = "private_app", Label = "Private app access token", TokenLabel = "Private app access token" }),

@@ -72,6 +72,8 @@ public static class ShopifyConnector
             o.Pkce = false;
             o.ClientAuthentication = OAuth2ClientAuthentication.RequestBody;
             o.SupportsRefresh = false;
+            // Shopify's token answer is just {access_token, scope}; the token goes in its own header.
+            o.TokenTypeOptional = true;
             o.TokenHeaderName = "X-Shopify-Access-Token";
             o.TokenScheme = "";
             o.ConnectionParameters =

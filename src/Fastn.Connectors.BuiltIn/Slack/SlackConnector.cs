@@ -60,6 +60,8 @@ public static class SlackConnector
             o.ClientAuthentication = OAuth2ClientAuthentication.BasicHeader;
             // Refresh tokens exist only with token rotation on; without it the bot token never expires.
             o.SupportsRefresh = true;
+            // Slack's v2 answer says token_type "bot" (or "user"); both are sent as Bearer.
+            o.TokenTypes = ["bot", "user", "Bearer"];
             o.TokenResponseFields = ["token_type", "bot_user_id", "app_id", "team", "is_enterprise_install"];
             o.IsTokenExpired = SlackApi.IsTokenExpired;
         }),

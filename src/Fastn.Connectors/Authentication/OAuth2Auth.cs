@@ -71,6 +71,29 @@ public sealed record OAuth2Auth : AuthMethod
     /// <summary>Refresh this long before the stated expiry (default 5 minutes).</summary>
     public TimeSpan RefreshAhead { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The authorization server's issuer identifier (RFC 9207, e.g. <c>https://login.example.com</c>). When set, the
+    /// callback must carry an <c>iss</c> parameter equal to it; this is the mix-up defence, since every connector
+    /// shares one redirect URI. May contain <c>{param}</c> placeholders.
+    /// </summary>
+    public string? Issuer { get; init; }
+
+    /// <summary>
+    /// The <c>token_type</c> values the app may answer (RFC 6749 §7.1), compared case-insensitively. The token is
+    /// sent with <see cref="TokenScheme"/>, so list only types that scheme carries (default: <c>Bearer</c>).
+    /// </summary>
+    public IReadOnlyList<string> TokenTypes { get; init; } = ["Bearer"];
+
+    /// <summary>Whether a token response without <c>token_type</c> is accepted (Shopify sends none). Off by default.</summary>
+    public bool TokenTypeOptional { get; init; }
+
+    /// <summary>
+    /// Reads a vendor's non-standard token-endpoint error as an RFC 6749 error code (HubSpot's
+    /// <c>{"status":"BAD_REFRESH_TOKEN"}</c> is <c>invalid_grant</c>). Receives the status and the body text;
+    /// returns the code, or <see langword="null"/> to keep the platform's reading.
+    /// </summary>
+    public Func<HttpStatusCode, string, string?>? TokenErrorCode { get; init; }
+
     /// <inheritdoc />
     public override IReadOnlyList<CredentialField> Fields => ConnectionParameters;
 

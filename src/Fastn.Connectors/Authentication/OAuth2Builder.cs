@@ -47,6 +47,14 @@ public sealed class OAuth2Builder
     public Func<HttpStatusCode, string, bool>? IsTokenExpired { get; set; }
     /// <summary>See <see cref="OAuth2Auth.RefreshAhead"/>.</summary>
     public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>See <see cref="OAuth2Auth.Issuer"/>.</summary>
+    public string? Issuer { get; set; }
+    /// <summary>See <see cref="OAuth2Auth.TokenTypes"/>.</summary>
+    public IReadOnlyList<string> TokenTypes { get; set; } = ["Bearer"];
+    /// <summary>See <see cref="OAuth2Auth.TokenTypeOptional"/>.</summary>
+    public bool TokenTypeOptional { get; set; }
+    /// <summary>See <see cref="OAuth2Auth.TokenErrorCode"/>.</summary>
+    public Func<HttpStatusCode, string, string?>? TokenErrorCode { get; set; }
 
     internal OAuth2Auth Build() => new()
     {
@@ -71,5 +79,9 @@ public sealed class OAuth2Builder
         TokenScheme = TokenScheme,
         IsTokenExpired = IsTokenExpired,
         RefreshAhead = RefreshAhead,
+        Issuer = Issuer,
+        TokenTypes = [.. TokenTypes],
+        TokenTypeOptional = TokenTypeOptional,
+        TokenErrorCode = TokenErrorCode,
     };
 }

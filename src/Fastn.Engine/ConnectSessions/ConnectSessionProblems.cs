@@ -24,4 +24,8 @@ public static class ConnectSessionProblems
     /// <summary>A form without the session's anti-forgery value.</summary>
     public static FastnProblemException Forgery() => new("fastn:connect-form-invalid", 403, "Form not accepted",
         "The form did not come from this connect page (its security value is missing or wrong). Reload the connect page and try again.");
+
+    /// <summary>The OAuth consent came back to a browser that did not open the connect link (RFC 9700 §4.7.1).</summary>
+    public static FastnProblemException OtherBrowser() => new("fastn:connect-browser-mismatch", 403, "Finish in the browser that opened the link",
+        "This consent was finished in a different browser from the one that opened the connect link, so nothing was connected. Open the connect link again in this browser and connect from there.");
 }

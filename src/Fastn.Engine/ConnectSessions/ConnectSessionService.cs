@@ -204,6 +204,27 @@ public sealed partial class ConnectSessionService(
     }
 
     /// <summary>
+    /// Runs at the OAuth callback before the code is exchanged: when the attempt was started by the connect page
+    /// (its return URL is <see cref="ResultPath"/>), the browser must carry that session's token, so a consent link
+    /// forwarded to another browser creates nothing (RFC 9700 §4.7.1). Other attempts pass.
+    /// </summary>
+    public async Task CheckBrowserBindingAsync(string? token, string? returnUrl, CancellationToken cancellationToken)
+    {
+        const string prefix = ResultPath + "?cs=";
+        if (returnUrl is null || !returnUrl.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var sessionId = Uri.UnescapeDataString(returnUrl[prefix.Length..]);
+        var session = string.IsNullOrEmpty(token) ? null : await sessions.FindByTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        if (session is null || session.Id != sessionId)
+        {
+            throw ConnectSessionProblems.OtherBrowser();
+        }
+    }
+
+    /// <summary>
     /// Finishes an OAuth connect after the callback: the connection must be new, of the session's tenant and an allowed
     /// connector; the session is claimed for it. If the session was meanwhile used by another connection (two tabs),
     /// this connection is deleted and the used problem is thrown, so one session never yields two connections.

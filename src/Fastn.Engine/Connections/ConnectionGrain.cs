@@ -43,7 +43,7 @@ public sealed class ConnectionGrain(
     }
 
     /// <inheritdoc />
-    public async Task<ConnectionLease?> OpenAsync(string workspaceId, string tenantId)
+    public async Task<ConnectionLease?> OpenAsync(string workspaceId, string tenantId, CancellationToken cancellationToken = default)
     {
         var snapshot = await GetAsync(workspaceId, tenantId);
         if (snapshot is null || snapshot.Status is ConnectionState.NeedsReauth or ConnectionState.Revoked)
@@ -51,14 +51,15 @@ public sealed class ConnectionGrain(
             return snapshot is null ? null : new ConnectionLease(snapshot, null);
         }
 
-        var credentials = await GetCredentialsAsync(workspaceId, tenantId, force: false, staleAccessToken: null);
+        var credentials = await GetCredentialsAsync(workspaceId, tenantId, force: false, staleAccessToken: null, cancellationToken);
         // A successful refresh turns an Error status back to Active; report the status as it is now (cached, no I/O).
         var current = await GetAsync(workspaceId, tenantId) ?? snapshot;
         return new ConnectionLease(current, credentials);
     }
 
     /// <inheritdoc />
-    public async Task<CredentialSnapshot> GetCredentialsAsync(string workspaceId, string tenantId, bool force, string? staleAccessToken)
+    public async Task<CredentialSnapshot> GetCredentialsAsync(string workspaceId, string tenantId, bool force, string? staleAccessToken,
+        CancellationToken cancellationToken = default)
     {
         var stored = await LoadAsync();
         if (stored is null || stored.WorkspaceId != workspaceId || stored.TenantId != tenantId)
@@ -76,7 +77,7 @@ public sealed class ConnectionGrain(
             var rejected = force && (staleAccessToken is null || staleAccessToken == token);
             if (token is null || expiring || rejected)
             {
-                (stored, secrets) = await RefreshAsync(stored, secrets, method!);
+                (stored, secrets) = await RefreshAsync(stored, secrets, method!, cancellationToken);
                 secrets.TryGetValue(SecretKeys.AccessToken, out token);
             }
         }
@@ -131,19 +132,33 @@ public sealed class ConnectionGrain(
 
         using var scope = scopes.CreateScope();
         var repository = scope.ServiceProvider.GetRequiredService<IConnectionRepository>();
-        _stored = await repository.LoadAsync(this.GetPrimaryKeyString(), CancellationToken.None);
-        _secrets = _stored?.ProtectedSecrets is { } p ? vault.Unprotect(p) : [];
+        var stored = await repository.LoadAsync(this.GetPrimaryKeyString(), CancellationToken.None);
+        Dictionary<string, string> secrets;
+        try
+        {
+            secrets = stored?.ProtectedSecrets is { } p ? vault.Unprotect(p) : [];
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Cache nothing: a half-loaded connection would fail every later call in a confusing way, and the vault key
+            // may come back (restored key ring) without the grain being deactivated.
+            logger.LogWarning("Credentials of connection {Connection} could not be decrypted: {Error}", stored!.Id, ex.Message);
+            throw new AuthRequiredException("The connection's stored credentials cannot be decrypted: the vault key that encrypted them is not available on this server. Restore the vault key, or connect the account again.");
+        }
+
+        (_stored, _secrets) = (stored, secrets);
         return _stored;
     }
 
-    private async Task<(StoredConnection, Dictionary<string, string>)> RefreshAsync(StoredConnection stored, Dictionary<string, string> secrets, AuthMethod method)
+    private async Task<(StoredConnection, Dictionary<string, string>)> RefreshAsync(StoredConnection stored, Dictionary<string, string> secrets, AuthMethod method,
+        CancellationToken cancellationToken)
     {
         var connector = stored.Connector;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var (updated, expiresAt, metadata) = await ObtainAsync(stored, secrets, method);
+                var (updated, expiresAt, metadata) = await ObtainAsync(stored, secrets, method, cancellationToken);
                 using var scope = scopes.CreateScope();
                 var repository = scope.ServiceProvider.GetRequiredService<IConnectionRepository>();
                 var saved = await repository.SaveSecretsAsync(stored.Id, vault.Protect(updated), expiresAt, metadata, stored.SecretsVersion, CancellationToken.None);
@@ -172,7 +187,7 @@ public sealed class ConnectionGrain(
             catch (OAuthTokenException ex) when (attempt < TransientAttempts)
             {
                 logger.LogInformation("Token refresh for {Connection} failed transiently ({Error}); attempt {Attempt}", stored.Id, ex.Error, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt * attempt), time);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt * attempt), time, cancellationToken);
             }
             catch (OAuthTokenException ex)
             {
@@ -183,7 +198,7 @@ public sealed class ConnectionGrain(
     }
 
     private async Task<(Dictionary<string, string> Secrets, DateTimeOffset? ExpiresAt, Dictionary<string, string> Metadata)> ObtainAsync(
-        StoredConnection stored, Dictionary<string, string> secrets, AuthMethod method)
+        StoredConnection stored, Dictionary<string, string> secrets, AuthMethod method, CancellationToken cancellationToken)
     {
         var metadata = new Dictionary<string, string>(stored.Metadata)
         {
@@ -195,16 +210,16 @@ public sealed class ConnectionGrain(
         {
             case OAuth2Auth oauth:
             {
-                var client = await oauthApps.GetAsync(stored.WorkspaceId, stored.Connector, CancellationToken.None)
+                var client = await oauthApps.GetAsync(stored.WorkspaceId, stored.Connector, cancellationToken)
                     ?? throw new OAuthTokenException("invalid_client", $"The workspace has no OAuth app for '{stored.Connector}'. Add one with POST /api/v1/oauth-apps.", isTransient: false);
                 OAuthTokens result;
                 if (oauth.GrantType == OAuth2GrantType.ClientCredentials)
                 {
-                    result = await tokens.ClientCredentialsAsync(oauth, client, parameters, CancellationToken.None);
+                    result = await tokens.ClientCredentialsAsync(oauth, client, parameters, cancellationToken);
                 }
                 else if (secrets.TryGetValue(SecretKeys.RefreshToken, out var refresh))
                 {
-                    result = await tokens.RefreshAsync(oauth, client, parameters, refresh, CancellationToken.None);
+                    result = await tokens.RefreshAsync(oauth, client, parameters, refresh, cancellationToken);
                 }
                 else
                 {
@@ -223,6 +238,12 @@ public sealed class ConnectionGrain(
                     metadata[key] = value;
                 }
 
+                // RFC 6749 §5.1: the answer's scope is what was granted now (an app may narrow it on refresh).
+                if (result.Scope is not null)
+                {
+                    metadata["scope"] = result.Scope;
+                }
+
                 return (updated, result.ExpiresAt, metadata);
             }
 
@@ -230,10 +251,16 @@ public sealed class ConnectionGrain(
             {
                 var credentials = new AuthCredentials(AuthKind.Custom, method.EffectiveId, secrets.Where(kv => !SecretKeys.IsToken(kv.Key)).ToDictionary(), null, null, metadata);
                 using var http = httpClientFactory.CreateClient(Http.ConnectorHttpClientRegistration.ClientName);
+                // The same base address the exchange had at connect time, so its relative URLs resolve the same way.
+                if (registry.Find(stored.Connector)?.Definition.BaseUrl is { } baseUrl)
+                {
+                    http.BaseAddress = new Uri(OAuth2Auth.ResolveTemplate(baseUrl, parameters).TrimEnd('/') + "/");
+                }
+
                 ExchangedToken exchanged;
                 try
                 {
-                    exchanged = await exchange(credentials, http, CancellationToken.None);
+                    exchanged = await exchange(credentials, http, cancellationToken);
                 }
                 catch (AuthRequiredException ex)
                 {

@@ -115,9 +115,11 @@ public sealed class ConnectionService(
             new("redirect_uri", options.Value.OAuthRedirectUri),
             new("state", state),
         };
-        if (oauth.Scopes.Count > 0)
+        // The workspace's OAuth app may narrow or widen the connector's default scopes.
+        var scopes = client.Scopes ?? oauth.Scopes;
+        if (scopes.Count > 0)
         {
-            query.Add(new("scope", oauth.ScopeString()));
+            query.Add(new("scope", oauth.ScopeString(scopes)));
         }
 
         if (oauth.Pkce)
@@ -133,8 +135,13 @@ public sealed class ConnectionService(
         return new OAuthStart(url, time.GetUtcNow() + lifetime);
     }
 
-    /// <summary>Completes OAuth2: consumes the state (once), exchanges the code with the PKCE verifier and stores the tokens.</summary>
-    public async Task<OAuthCompletion> CompleteOAuthAsync(IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes OAuth2: consumes the state (once), checks the issuer (RFC 9207), lets <paramref name="beforeExchange"/>
+    /// check the browser binding (it receives the state's return URL), exchanges the code with the PKCE verifier, runs
+    /// the connector's test action and stores the tokens. Any failure before the store creates nothing.
+    /// </summary>
+    public async Task<OAuthCompletion> CompleteOAuthAsync(IReadOnlyDictionary<string, string> query, Func<string?, CancellationToken, Task>? beforeExchange,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (!query.TryGetValue("state", out var stateValue) || string.IsNullOrEmpty(stateValue))
@@ -144,7 +151,7 @@ public sealed class ConnectionService(
 
         var state = await states.ConsumeAsync(stateValue, cancellationToken).ConfigureAwait(false)
             ?? throw new FastnProblemException("fastn:oauth-state-invalid", 400, "Unknown or used OAuth state",
-                "This authorization attempt is unknown, was already used, or expired (they last 10 minutes). Start the connection again.");
+                $"This authorization attempt is unknown, was already used, or expired (they last {Describe(options.Value.OAuthStateLifetime)}). Start the connection again.");
         if (query.TryGetValue("error", out var error))
         {
             query.TryGetValue("error_description", out var description);
@@ -158,9 +165,21 @@ public sealed class ConnectionService(
         }
 
         var (definition, method) = Resolve(state.Connector, state.AuthMethod);
-        var oauth = (OAuth2Auth)method;
+        if (method is not OAuth2Auth { GrantType: OAuth2GrantType.AuthorizationCode } oauth)
+        {
+            // The connector was updated between the start and the callback.
+            throw new FastnProblemException("fastn:oauth-method-changed", 409, "The connector changed during the attempt",
+                $"'{definition.Name}' auth method '{method.EffectiveId}' no longer uses the OAuth authorization code flow (the connector was updated). Nothing was connected; start the connection again.");
+        }
+
         var tenant = new TenantInfo(state.WorkspaceId, state.TenantId);
         var parameters = JsonSerializer.Deserialize<Dictionary<string, string>>(state.Parameters) ?? [];
+        CheckIssuer(oauth, parameters, query);
+        if (beforeExchange is not null)
+        {
+            await beforeExchange(state.ReturnUrl, cancellationToken).ConfigureAwait(false);
+        }
+
         var client = await oauthApps.GetAsync(state.WorkspaceId, definition.Name, cancellationToken).ConfigureAwait(false)
             ?? throw new FastnProblemException("fastn:oauth-app-missing", 409, "No OAuth app configured", $"The OAuth app for '{definition.Name}' was removed during the attempt.");
         OAuthTokens result;
@@ -198,6 +217,12 @@ public sealed class ConnectionService(
         }
 
         metadata[ConnectionGrain.TokenObtainedAtKey] = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        if (definition.Capabilities.TestAction is not null)
+        {
+            // As for entered credentials: a connection is only stored once the app accepts its token.
+            var credentials = new AuthCredentials(method.Kind, method.EffectiveId, parameters, result.AccessToken, result.ExpiresAt, metadata);
+            await executor.TestCredentialsAsync(definition, method, credentials, tenant, cancellationToken).ConfigureAwait(false);
+        }
 
         if (state.ConnectionId is { } existingId)
         {
@@ -220,13 +245,53 @@ public sealed class ConnectionService(
         return new OAuthCompletion(created, state.ReturnUrl, false);
     }
 
-    /// <summary>Deletes a connection of the tenant (its credentials go with it).</summary>
-    public async Task DeleteAsync(TenantInfo tenant, string connectionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes a connection of the tenant (its credentials go with it). An OAuth connection's token is revoked at the
+    /// app first (RFC 7009) when the connector has a revocation endpoint; a failed revocation is logged and returned
+    /// as a warning, and the connection is deleted all the same.
+    /// </summary>
+    /// <returns>Why the token could not be revoked at the app, or null when it was (or there was nothing to revoke).</returns>
+    public async Task<string?> DeleteAsync(TenantInfo tenant, string connectionId, CancellationToken cancellationToken)
     {
         var existing = await GetOwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
+        var warning = await RevokeAtAppAsync(existing, cancellationToken).ConfigureAwait(false);
         await connections.DeleteAsync(existing.Id, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Connection {ConnectionId} ({Connector}) of tenant {TenantId} deleted", existing.Id, existing.Connector, existing.TenantId);
         await grains.GetGrain<IConnectionGrain>(existing.Id).InvalidateAsync().ConfigureAwait(false);
+        return warning;
+    }
+
+    private async Task<string?> RevokeAtAppAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        if (registry.Find(connection.Connector)?.Definition.Auth.Find(connection.AuthMethod) is not OAuth2Auth { RevocationUrl: not null } oauth)
+        {
+            return null;
+        }
+
+        try
+        {
+            var credential = await connections.GetCredentialAsync(connection.Id, cancellationToken).ConfigureAwait(false);
+            var secrets = credential is null ? [] : vault.Unprotect(credential.Protected);
+            // Revoking the refresh token ends the whole grant (RFC 7009 §2.1); without one, revoke the access token.
+            var (token, hint) = secrets.TryGetValue(SecretKeys.RefreshToken, out var refresh) ? (refresh, "refresh_token")
+                : secrets.TryGetValue(SecretKeys.AccessToken, out var access) ? (access, "access_token") : (null, null);
+            if (token is null)
+            {
+                return null;
+            }
+
+            var client = await oauthApps.GetAsync(connection.WorkspaceId, connection.Connector, cancellationToken).ConfigureAwait(false)
+                ?? throw new OAuthTokenException("invalid_client", $"the workspace has no OAuth app for '{connection.Connector}' any more", isTransient: false);
+            var parameters = secrets.Where(kv => !SecretKeys.IsToken(kv.Key)).ToDictionary();
+            await tokens.RevokeAsync(oauth, client, parameters, token, hint!, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is OAuthTokenException or InvalidOperationException)
+        {
+            logger.LogWarning("Could not revoke the token of connection {ConnectionId} ({Connector}) at the app; deleting it anyway: {Error}",
+                connection.Id, connection.Connector, ex.Message);
+            return $"The connection was deleted, but {connection.Connector} did not confirm that its token was revoked ({ex.Message}). Revoke the app's access in the {connection.Connector} account settings.";
+        }
     }
 
     /// <summary>A connection of the tenant, or a not-found problem (another tenant's id is not found either).</summary>
@@ -372,6 +437,37 @@ public sealed class ConnectionService(
 
     private void LogConnected(Connection connection, string how) =>
         logger.LogInformation("Connection {ConnectionId} ({Connector}) of tenant {TenantId} is active ({How})", connection.Id, connection.Connector, connection.TenantId, how);
+
+    /// <summary>
+    /// RFC 9207: when the connector declares its authorization server's issuer, the callback must name that issuer,
+    /// so a response from another server (a mix-up attack over the shared redirect URI) is refused.
+    /// </summary>
+    private static void CheckIssuer(OAuth2Auth oauth, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, string> query)
+    {
+        if (oauth.Issuer is not { } template)
+        {
+            return;
+        }
+
+        var expected = OAuth2Auth.ResolveTemplate(template, parameters);
+        if (!query.TryGetValue("iss", out var iss) || string.IsNullOrEmpty(iss))
+        {
+            throw new FastnProblemException("fastn:oauth-issuer-mismatch", 400, "The authorization response has no issuer",
+                $"The app's authorization server ({expected}) always names itself in the callback ('iss', RFC 9207), but this callback has no 'iss'. Nothing was connected; start the connection again.");
+        }
+
+        // RFC 9207 §2.4: simple string comparison.
+        if (!string.Equals(iss, expected, StringComparison.Ordinal))
+        {
+            throw new FastnProblemException("fastn:oauth-issuer-mismatch", 400, "The authorization response came from another server",
+                $"The callback names the issuer '{Truncate(iss)}', but this connection's authorization server is '{expected}'. Nothing was connected; start the connection again from the app you meant to connect.");
+        }
+    }
+
+    private static string Describe(TimeSpan lifetime) =>
+        lifetime.TotalMinutes >= 1 && lifetime.TotalSeconds % 60 == 0
+            ? $"{lifetime.TotalMinutes:0} minute{(lifetime.TotalMinutes == 1 ? "" : "s")}"
+            : $"{lifetime.TotalSeconds:0} seconds";
 
     private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

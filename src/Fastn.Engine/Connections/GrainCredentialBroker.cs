@@ -11,7 +11,7 @@ public sealed class GrainCredentialBroker(IGrainFactory grains, ConnectorRegistr
     public async Task<OpenedConnection?> OpenAsync(TenantInfo tenant, string connectionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        var lease = await grains.GetGrain<IConnectionGrain>(connectionId).OpenAsync(tenant.WorkspaceId, tenant.TenantId).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await grains.GetGrain<IConnectionGrain>(connectionId).OpenAsync(tenant.WorkspaceId, tenant.TenantId, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (lease is null)
         {
             return null;
@@ -27,7 +27,7 @@ public sealed class GrainCredentialBroker(IGrainFactory grains, ConnectorRegistr
     {
         ArgumentNullException.ThrowIfNull(connection);
         var snapshot = await grains.GetGrain<IConnectionGrain>(connection.Id)
-            .GetCredentialsAsync(connection.Tenant.WorkspaceId, connection.Tenant.TenantId, force: true, staleAccessToken)
+            .GetCredentialsAsync(connection.Tenant.WorkspaceId, connection.Tenant.TenantId, force: true, staleAccessToken, cancellationToken)
             .WaitAsync(cancellationToken).ConfigureAwait(false);
         return ToCredentials(connection, snapshot);
     }

@@ -9,6 +9,12 @@ public sealed class FastnEngineOptions
     /// <summary>How long an OAuth <c>state</c> stays usable.</summary>
     public TimeSpan OAuthStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long one token-endpoint request may take. A refresh runs inside the connection's non-reentrant grain,
+    /// so this stays well below Orleans' 30 s call timeout (three attempts with back-off must fit).
+    /// </summary>
+    public TimeSpan TokenEndpointTimeout { get; set; } = TimeSpan.FromSeconds(8);
+
     /// <summary>The exact OAuth redirect URI registered with every app.</summary>
     public string OAuthRedirectUri => PublicBaseUrl.TrimEnd('/') + "/oauth/callback";
 }

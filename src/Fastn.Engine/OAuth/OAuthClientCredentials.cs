@@ -5,6 +5,9 @@ namespace Fastn.Engine.OAuth;
 /// <param name="ClientSecret">The client secret.</param>
 public sealed record OAuthClientCredentials(string ClientId, string ClientSecret)
 {
+    /// <summary>The workspace's scopes override (replaces the connector's default scopes), or null for the defaults.</summary>
+    public IReadOnlyList<string>? Scopes { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"OAuthClientCredentials({ClientId}, ***)";
 }

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Fastn.Connectors.Authentication;
+using Fastn.Engine.Hosting;
 using Fastn.Engine.Http;
+using Microsoft.Extensions.Options;
 
 namespace Fastn.Engine.OAuth;
 
@@ -12,7 +14,7 @@ namespace Fastn.Engine.OAuth;
 /// client credentials, with the connector's client-authentication style. Errors become <see cref="OAuthTokenException"/>s
 /// that say whether the grant is dead (<c>invalid_grant</c>) or the failure transient.
 /// </summary>
-public sealed class OAuthTokenClient(IHttpClientFactory httpClientFactory, TimeProvider time)
+public sealed class OAuthTokenClient(IHttpClientFactory httpClientFactory, TimeProvider time, IOptions<FastnEngineOptions> options)
 {
     /// <summary>Exchanges an authorization code.</summary>
     public Task<OAuthTokens> ExchangeCodeAsync(OAuth2Auth method, OAuthClientCredentials client, IReadOnlyDictionary<string, string> parameters,
@@ -46,17 +48,79 @@ public sealed class OAuthTokenClient(IHttpClientFactory httpClientFactory, TimeP
         return RequestAsync(method, client, Url(method.TokenUrl!, parameters), form, cancellationToken);
     }
 
-    private static string Url(string template, IReadOnlyDictionary<string, string> parameters) => OAuth2Auth.ResolveTemplate(template, parameters);
-
-    private async Task<OAuthTokens> RequestAsync(OAuth2Auth method, OAuthClientCredentials client, string url,
-        Dictionary<string, string> form, CancellationToken cancellationToken)
+    /// <summary>
+    /// Revokes a token at the connector's revocation endpoint (RFC 7009). The app answers 200 whether or not it knew
+    /// the token; any other answer or a network failure is an <see cref="OAuthTokenException"/>.
+    /// </summary>
+    public async Task RevokeAsync(OAuth2Auth method, OAuthClientCredentials client, IReadOnlyDictionary<string, string> parameters,
+        string token, string tokenTypeHint, CancellationToken cancellationToken)
     {
-        foreach (var (key, value) in method.ExtraTokenParameters)
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(client);
+        var form = new Dictionary<string, string> { ["token"] = token, ["token_type_hint"] = tokenTypeHint };
+        using var request = Build(method, client, Url(method.RevocationUrl!, parameters), form);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
         {
-            form.TryAdd(key, value);
+            var status = (int)response.StatusCode;
+            throw new OAuthTokenException(status >= 500 ? "server_error" : "invalid_request", $"The revocation endpoint answered {status}.", status >= 500, status);
+        }
+    }
+
+    /// <summary>
+    /// RFC 6749 §7.1: the client must understand the token type. The token is sent with the connector's scheme,
+    /// so a DPoP- or MAC-bound token (or one of unknown type) would be used wrongly; refuse it instead.
+    /// </summary>
+    private static void CheckTokenType(OAuth2Auth method, JsonElement json)
+    {
+        var type = json.TryGetProperty("token_type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        if (string.IsNullOrEmpty(type))
+        {
+            if (method.TokenTypeOptional)
+            {
+                return;
+            }
+
+            throw new OAuthTokenException("invalid_response",
+                $"The token endpoint's answer has no token_type, so the token's use is unknown (expected {string.Join(" or ", method.TokenTypes)}).", isTransient: false);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, url);
+        if (!method.TokenTypes.Any(accepted => string.Equals(accepted, type, StringComparison.OrdinalIgnoreCase)))
+        {
+            var shown = type.Length <= 40 ? type : type[..40] + "…";
+            throw new OAuthTokenException("unsupported_token_type",
+                $"The app issued a '{shown}' token, but this connector can only use {string.Join(" or ", method.TokenTypes)} tokens. Check the OAuth app's settings at the app (for example, turn off DPoP-bound tokens).", isTransient: false);
+        }
+    }
+
+    private static string? VendorError(OAuth2Auth method, System.Net.HttpStatusCode status, string body)
+    {
+        if (method.TokenErrorCode is not { } classify)
+        {
+            return null;
+        }
+
+        var code = classify(status, body);
+        return string.IsNullOrEmpty(code) ? null : code;
+    }
+
+    private static string? VendorMessage(JsonElement json) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+
+    private static OAuthTokenException Refused(string code, string? description, int status)
+    {
+        if (description is { Length: > 200 })
+        {
+            description = description[..200] + "…";
+        }
+
+        return new OAuthTokenException(code, $"The app refused the token request: {code}{(description is null ? "" : $" ({description})")}.",
+            isTransient: status >= 500 || code is "temporarily_unavailable" or "server_error", status);
+    }
+
+    private static HttpRequestMessage Build(OAuth2Auth method, OAuthClientCredentials client, string url, Dictionary<string, string> form)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (method.ClientAuthentication == OAuth2ClientAuthentication.BasicHeader)
         {
@@ -71,24 +135,86 @@ public sealed class OAuthTokenClient(IHttpClientFactory httpClientFactory, TimeP
         }
 
         request.Content = new FormUrlEncodedContent(form);
+        return request;
+    }
+
+    /// <summary>
+    /// Sends with our own deadline on the injected clock: a hanging token endpoint must not hold the connection's
+    /// grain past Orleans' call timeout. The caller's token still cancels.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         using var http = httpClientFactory.CreateClient(ConnectorHttpClientRegistration.ClientName);
-        HttpResponseMessage response;
+        using var linked = Deadline(cancellationToken, out var deadline);
         try
         {
-            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
             throw new OAuthTokenException("network_error", $"Could not reach the token endpoint: {ex.Message}", isTransient: true, innerException: ex);
         }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new OAuthTokenException("network_error", "The token endpoint did not answer in time.", isTransient: true, innerException: ex);
+            throw TimedOut(ex);
+        }
+        finally
+        {
+            deadline.Dispose();
+        }
+    }
+
+    private async Task<string> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var linked = Deadline(cancellationToken, out var deadline);
+        try
+        {
+            return await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut(ex);
+        }
+        finally
+        {
+            deadline.Dispose();
+        }
+    }
+
+    private CancellationTokenSource Deadline(CancellationToken cancellationToken, out CancellationTokenSource deadline)
+    {
+        deadline = new CancellationTokenSource(options.Value.TokenEndpointTimeout, time);
+        return CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+    }
+
+    private OAuthTokenException TimedOut(Exception inner) => new("network_error",
+        $"The token endpoint did not answer within {options.Value.TokenEndpointTimeout.TotalSeconds:0.#} s.", isTransient: true, innerException: inner);
+
+    private static string Url(string template, IReadOnlyDictionary<string, string> parameters) => OAuth2Auth.ResolveTemplate(template, parameters);
+
+    private async Task<OAuthTokens> RequestAsync(OAuth2Auth method, OAuthClientCredentials client, string url,
+        Dictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        foreach (var (key, value) in method.ExtraTokenParameters)
+        {
+            form.TryAdd(key, value);
+        }
+
+        using var request = Build(method, client, url, form);
+        string body;
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            body = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             JsonElement json;
             try
@@ -97,6 +223,11 @@ public sealed class OAuthTokenClient(IHttpClientFactory httpClientFactory, TimeP
             }
             catch (JsonException)
             {
+                if (VendorError(method, response.StatusCode, body) is { } vendorCode)
+                {
+                    throw Refused(vendorCode, null, status);
+                }
+
                 var what = body.TrimStart().StartsWith('<') ? "HTML" : "something that is not JSON";
                 throw new OAuthTokenException(status >= 500 ? "server_error" : "invalid_response",
                     $"The token endpoint answered {status} with {what}.", isTransient: status >= 500, status);
@@ -106,12 +237,16 @@ public sealed class OAuthTokenClient(IHttpClientFactory httpClientFactory, TimeP
             {
                 var code = error.ValueKind == JsonValueKind.String ? error.GetString()! : "error";
                 var description = json.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
-                throw new OAuthTokenException(code, $"The app refused the token request: {code}{(description is null ? "" : $" ({description})")}.",
-                    isTransient: status >= 500 || code is "temporarily_unavailable" or "server_error", status);
+                throw Refused(VendorError(method, response.StatusCode, body) ?? code, description, status);
             }
 
             if (!response.IsSuccessStatusCode)
             {
+                if (VendorError(method, response.StatusCode, body) is { } vendorCode)
+                {
+                    throw Refused(vendorCode, VendorMessage(json), status);
+                }
+
                 throw new OAuthTokenException(status >= 500 ? "server_error" : "invalid_response", $"The token endpoint answered {status}.", status >= 500, status);
             }
 
@@ -120,6 +255,7 @@ public sealed class OAuthTokenClient(IHttpClientFactory httpClientFactory, TimeP
                 throw new OAuthTokenException("invalid_response", "The token endpoint's answer has no access_token.", isTransient: false, status);
             }
 
+            CheckTokenType(method, json);
             DateTimeOffset? expiresAt = null;
             if (json.TryGetProperty("expires_in", out var expiresIn))
             {

@@ -85,12 +85,16 @@ public static class OAuthApi
     /// <summary>Maps <c>GET /oauth/callback</c>, where apps send the user back.</summary>
     public static IEndpointRouteBuilder MapOAuthCallback(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/oauth/callback", async (HttpContext http, ConnectionService service, CancellationToken ct) =>
+        app.MapGet(ConnectPage.ConnectPageEndpoints.CallbackPath, async (HttpContext http, ConnectionService service, Engine.ConnectSessions.ConnectSessionService connectSessions, CancellationToken ct) =>
         {
+            // The URL carried an authorization code: no cache may keep the page, and no Referer may carry the URL on.
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers["Referrer-Policy"] = "no-referrer";
             var query = http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
             try
             {
-                var result = await service.CompleteOAuthAsync(query, ct);
+                var result = await service.CompleteOAuthAsync(query,
+                    (returnUrl, token) => connectSessions.CheckBrowserBindingAsync(http.Request.Cookies[ConnectPage.ConnectPageEndpoints.TokenCookie], returnUrl, token), ct);
                 if (result.ReturnUrl is { } returnUrl)
                 {
                     var separator = returnUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';

@@ -33,6 +33,7 @@ public static class ConnectPageEndpoints
             {
                 var outcome = await service.CompleteOAuthAsync(http.Request.Cookies[TokenCookie], cs, connection_id, ct);
                 http.Response.Cookies.Delete(TokenCookie, CookieOptions(http));
+                http.Response.Cookies.Delete(TokenCookie, CookieOptions(http, CallbackPath));
                 var ws = await workspaces.GetWorkspaceAsync(outcome.Session.WorkspaceId, ct);
                 return (outcome.Session, Page(ConnectPageHtml.Success(ws, registry.Find(outcome.Connection.Connector)?.Definition, outcome)));
             }, ct)).ExcludeFromDescription();
@@ -77,6 +78,8 @@ public static class ConnectPageEndpoints
                     // The callback comes back to /connect/result without the token in its URL (the OAuth state keeps only
                     // the session id), so the browser keeps it in a cookie limited to the connect page.
                     http.Response.Cookies.Append(TokenCookie, session!, CookieOptions(http));
+                    // The callback checks the same binding before it exchanges the code, so it needs the cookie too.
+                    http.Response.Cookies.Append(TokenCookie, session!, CookieOptions(http, CallbackPath));
                     return (null, Results.Redirect(url, permanent: false, preserveMethod: false));
                 }
 
@@ -132,9 +135,12 @@ public static class ConnectPageEndpoints
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; base-uri 'none'; frame-ancestors 'none'";
     }
 
-    private static CookieOptions CookieOptions(HttpContext http) => new()
+    /// <summary>The OAuth callback's path, the only other path the token cookie is sent to.</summary>
+    public const string CallbackPath = "/oauth/callback";
+
+    private static CookieOptions CookieOptions(HttpContext http, string path = "/connect") => new()
     {
-        Path = "/connect",
+        Path = path,
         HttpOnly = true,
         Secure = http.Request.IsHttps,
         // Lax: sent on the top-level GET the app's redirect (via /oauth/callback) makes back to /connect/result.
