@@ -32,7 +32,7 @@ public abstract class ApiKeyStoreTests(StorageDatabase database) : StorageTestBa
         var ws = await NewWorkspaceAsync();
         await using var scope = Scope();
         var store = scope.ServiceProvider.GetRequiredService<ApiKeyStore>();
-        var created = await store.CreateAsync(ws.Id, "tenant key", "actions:run", tenantId: "customer-42", cancellationToken: Ct);
+        var created = await store.CreateAsync(ws.Id, "tenant key", ApiKeyRole.Member, tenantId: "customer-42", cancellationToken: Ct);
 
         var found = await store.FindAsync(created.PlaintextKey, Ct);
 
