@@ -72,6 +72,7 @@ public static class FastnServer
         });
         builder.Services.AddDataProtection().SetApplicationName("Fastn").PersistKeysToDbContext<FastnDbContext>();
         builder.Services.AddOptions<KeyManagementOptions>().Configure<MasterKey>((o, key) => o.XmlEncryptor = new MasterKeyXmlEncryptor(key));
+        builder.Services.AddFastnAuthorization();
         builder.Services.AddSingleton<AdminKeyBootstrapper>();
         Fastn.Engine.ConnectSessions.ConnectSessionServiceCollectionExtensions.AddFastnConnectSessions(builder.Services);
         builder.Services.AddHostedService<BootstrapHostedService>();
@@ -143,12 +144,14 @@ public static class FastnServer
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/scalar");
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready");
 
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
+        var api = app.MapFastnApi();
         api.MapConnectorsApi();
         api.MapTenantsApi();
         api.MapConnectionsApi();

@@ -127,6 +127,7 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.Prefix).HasMaxLength(16);
             e.Property(x => x.Hash).HasMaxLength(64);
             e.Property(x => x.Scopes).HasMaxLength(1000);
+            e.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(x => x.Hash).IsUnique();
             e.HasIndex(x => new { x.WorkspaceId, x.TenantId });
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);

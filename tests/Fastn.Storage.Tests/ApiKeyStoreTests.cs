@@ -14,7 +14,7 @@ public abstract class ApiKeyStoreTests(StorageDatabase database) : StorageTestBa
         await using var scope = Scope();
         var store = scope.ServiceProvider.GetRequiredService<ApiKeyStore>();
 
-        var created = await store.CreateAsync(ws.Id, "ci", "admin", cancellationToken: Ct);
+        var created = await store.CreateAsync(ws.Id, "ci", ApiKeyRole.Admin, cancellationToken: Ct);
 
         created.PlaintextKey.ShouldStartWith("fk_");
         created.PlaintextKey.Length.ShouldBe(43);
@@ -32,7 +32,7 @@ public abstract class ApiKeyStoreTests(StorageDatabase database) : StorageTestBa
         var ws = await NewWorkspaceAsync();
         await using var scope = Scope();
         var store = scope.ServiceProvider.GetRequiredService<ApiKeyStore>();
-        var created = await store.CreateAsync(ws.Id, "tenant key", "actions:run", tenantId: "customer-42", cancellationToken: Ct);
+        var created = await store.CreateAsync(ws.Id, "tenant key", ApiKeyRole.Member, tenantId: "customer-42", cancellationToken: Ct);
 
         var found = await store.FindAsync(created.PlaintextKey, Ct);
 
@@ -49,7 +49,7 @@ public abstract class ApiKeyStoreTests(StorageDatabase database) : StorageTestBa
         var ws = await NewWorkspaceAsync();
         await using var scope = Scope();
         var store = scope.ServiceProvider.GetRequiredService<ApiKeyStore>();
-        var created = await store.CreateAsync(ws.Id, "ci", "admin", cancellationToken: Ct);
+        var created = await store.CreateAsync(ws.Id, "ci", ApiKeyRole.Admin, cancellationToken: Ct);
 
         (await store.FindAsync(created.PlaintextKey + "x", Ct)).ShouldBeNull();
         (await store.FindAsync("fk_nope", Ct)).ShouldBeNull();
@@ -62,12 +62,12 @@ public abstract class ApiKeyStoreTests(StorageDatabase database) : StorageTestBa
         var ws = await NewWorkspaceAsync();
         await using var scope = Scope();
         var store = scope.ServiceProvider.GetRequiredService<ApiKeyStore>();
-        var created = await store.CreateAsync(ws.Id, "ci", "admin", cancellationToken: Ct);
+        var created = await store.CreateAsync(ws.Id, "ci", ApiKeyRole.Member, cancellationToken: Ct);
 
-        (await store.RevokeAsync(ws.Id, created.Key.Id, Ct)).ShouldBeTrue();
+        (await store.RevokeAsync(ws.Id, created.Key.Id, Ct)).ShouldBe(RevokeApiKeyResult.Revoked);
 
         (await store.FindAsync(created.PlaintextKey, Ct)).ShouldBeNull();
-        (await store.RevokeAsync(ws.Id, created.Key.Id, Ct)).ShouldBeFalse();
+        (await store.RevokeAsync(ws.Id, created.Key.Id, Ct)).ShouldBe(RevokeApiKeyResult.NotFound);
         (await store.ListAsync(ws.Id, Ct)).Single().RevokedAt.ShouldBe(Database.Time.GetUtcNow());
     }
 
@@ -78,9 +78,9 @@ public abstract class ApiKeyStoreTests(StorageDatabase database) : StorageTestBa
         var b = await NewWorkspaceAsync("B");
         await using var scope = Scope();
         var store = scope.ServiceProvider.GetRequiredService<ApiKeyStore>();
-        var created = await store.CreateAsync(a.Id, "ci", "admin", cancellationToken: Ct);
+        var created = await store.CreateAsync(a.Id, "ci", ApiKeyRole.Member, cancellationToken: Ct);
 
-        (await store.RevokeAsync(b.Id, created.Key.Id, Ct)).ShouldBeFalse();
+        (await store.RevokeAsync(b.Id, created.Key.Id, Ct)).ShouldBe(RevokeApiKeyResult.NotFound);
         (await store.FindAsync(created.PlaintextKey, Ct)).ShouldNotBeNull();
     }
 
@@ -90,9 +90,9 @@ public abstract class ApiKeyStoreTests(StorageDatabase database) : StorageTestBa
         var ws = await NewWorkspaceAsync();
         await using var scope = Scope();
         var store = scope.ServiceProvider.GetRequiredService<ApiKeyStore>();
-        var first = await store.CreateAsync(ws.Id, "first", "admin", cancellationToken: Ct);
+        var first = await store.CreateAsync(ws.Id, "first", ApiKeyRole.Admin, cancellationToken: Ct);
         Database.Time.Advance(TimeSpan.FromSeconds(1));
-        var second = await store.CreateAsync(ws.Id, "second", "admin", cancellationToken: Ct);
+        var second = await store.CreateAsync(ws.Id, "second", ApiKeyRole.Admin, cancellationToken: Ct);
 
         var listed = await store.ListAsync(ws.Id, Ct);
 
@@ -106,16 +106,69 @@ public abstract class ApiKeyStoreTests(StorageDatabase database) : StorageTestBa
         var preset = "fk_bootstrap_" + Guid.NewGuid().ToString("N");
         await using (var scope = Scope())
         {
-            var created = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync(ws.Id, "admin", "admin", plaintextKey: preset, cancellationToken: Ct);
+            var created = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync(ws.Id, "admin", ApiKeyRole.Admin, plaintextKey: preset, cancellationToken: Ct);
             created.Key.Prefix.ShouldBe("bootstra");
         }
 
         await using var second = Scope();
         var store = second.ServiceProvider.GetRequiredService<ApiKeyStore>();
 
-        var ex = await Should.ThrowAsync<DuplicateKeyException>(() => store.CreateAsync(ws.Id, "admin again", "admin", plaintextKey: preset, cancellationToken: Ct));
+        var ex = await Should.ThrowAsync<DuplicateKeyException>(() => store.CreateAsync(ws.Id, "admin again", ApiKeyRole.Admin, plaintextKey: preset, cancellationToken: Ct));
         ex.Entity.ShouldBe(nameof(ApiKey));
         (await store.FindAsync(preset, Ct)).ShouldNotBeNull();
+    }
+    [Fact]
+    public async Task Revoke_LastActiveAdminKey_RefusedAndKeyStillWorks()
+    {
+        var ws = await NewWorkspaceAsync();
+        await using var scope = Scope();
+        var store = scope.ServiceProvider.GetRequiredService<ApiKeyStore>();
+        var admin = await store.CreateAsync(ws.Id, "admin", ApiKeyRole.Admin, cancellationToken: Ct);
+        await store.CreateAsync(ws.Id, "member", ApiKeyRole.Member, cancellationToken: Ct);
+
+        (await store.RevokeAsync(ws.Id, admin.Key.Id, Ct)).ShouldBe(RevokeApiKeyResult.LastAdminKey);
+
+        (await store.FindAsync(admin.PlaintextKey, Ct)).ShouldNotBeNull().Role.ShouldBe(ApiKeyRole.Admin);
+    }
+
+    [Fact]
+    public async Task Revoke_AdminKeyWithAnotherActiveAdmin_RevokedThenLastOneRefused()
+    {
+        var ws = await NewWorkspaceAsync();
+        await using var scope = Scope();
+        var store = scope.ServiceProvider.GetRequiredService<ApiKeyStore>();
+        var first = await store.CreateAsync(ws.Id, "first", ApiKeyRole.Admin, cancellationToken: Ct);
+        var second = await store.CreateAsync(ws.Id, "second", ApiKeyRole.Admin, cancellationToken: Ct);
+
+        (await store.RevokeAsync(ws.Id, first.Key.Id, Ct)).ShouldBe(RevokeApiKeyResult.Revoked);
+        (await store.RevokeAsync(ws.Id, second.Key.Id, Ct)).ShouldBe(RevokeApiKeyResult.LastAdminKey);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../x")]
+    [InlineData(".hidden")]
+    [InlineData("a\nb")]
+    [InlineData("nul\0")]
+    public async Task Create_InvalidTenantId_Throws(string tenantId)
+    {
+        var ws = await NewWorkspaceAsync();
+        await using var scope = Scope();
+        var store = scope.ServiceProvider.GetRequiredService<ApiKeyStore>();
+
+        await Should.ThrowAsync<ArgumentException>(() => store.CreateAsync(ws.Id, "tenant key", ApiKeyRole.Member, tenantId, cancellationToken: Ct));
+
+        (await store.ListAsync(ws.Id, Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Create_TenantScopedAdminKey_Throws()
+    {
+        var ws = await NewWorkspaceAsync();
+        await using var scope = Scope();
+        var store = scope.ServiceProvider.GetRequiredService<ApiKeyStore>();
+
+        await Should.ThrowAsync<ArgumentException>(() => store.CreateAsync(ws.Id, "tenant admin", ApiKeyRole.Admin, "customer-1", cancellationToken: Ct));
     }
 }
 

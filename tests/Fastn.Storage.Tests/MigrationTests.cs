@@ -1,6 +1,7 @@
 using Fastn.Storage.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fastn.Storage.Tests;
@@ -109,6 +110,44 @@ public sealed class SqliteMigrationTests(SqliteDatabase database) : MigrationTes
         var header = new byte[20];
         file.ReadExactly(header);
         (header[18], header[19]).ShouldBe(((byte)2, (byte)2));
+    }
+
+    [Fact]
+    public async Task Migrate_KeysFromBeforeRoles_AdminScopeBecomesAdminOthersMember()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"fastn-roles-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SqliteFastnDbContext>().UseSqlite($"Data Source={file};Pooling=false").Options;
+            await using var db = new SqliteFastnDbContext(options, TenantScope.System);
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync("20261125210007_ConnectSessions", Ct);
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO Workspaces (Id, Name, CreatedAt) VALUES ('ws', 'W', 0);
+                INSERT INTO ApiKeys (Id, WorkspaceId, TenantId, Name, Prefix, Hash, Scopes, CreatedAt) VALUES
+                  ('boot', 'ws', NULL, 'admin', 'p1', 'h1', 'admin', 0),
+                  ('env', 'ws', NULL, 'env', 'p2', 'h2', 'x,admin', 0),
+                  ('plain', 'ws', NULL, 'ci', 'p3', 'h3', 'workspace', 0),
+                  ('tenant', 'ws', 'c-1', 't', 'p4', 'h4', 'admin', 0),
+                  ('lookalike', 'ws', NULL, 'l', 'p5', 'h5', 'administrator', 0);
+                """, Ct);
+
+            await migrator.MigrateAsync(cancellationToken: Ct);
+
+            var roles = await db.ApiKeys.AsNoTracking().ToDictionaryAsync(k => k.Id, k => k.Role, Ct);
+            roles.ShouldBe(new Dictionary<string, ApiKeys.ApiKeyRole>
+            {
+                ["boot"] = ApiKeys.ApiKeyRole.Admin,
+                ["env"] = ApiKeys.ApiKeyRole.Admin,
+                ["plain"] = ApiKeys.ApiKeyRole.Member,
+                ["tenant"] = ApiKeys.ApiKeyRole.Member,
+                ["lookalike"] = ApiKeys.ApiKeyRole.Member,
+            }, ignoreOrder: true);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

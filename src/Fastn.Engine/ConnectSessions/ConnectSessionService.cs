@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Fastn.Connectors;
 using Fastn.Connectors.Authentication;
 using Fastn.Engine.Connections;
@@ -19,7 +18,7 @@ namespace Fastn.Engine.ConnectSessions;
 /// session token, lets that tenant's user connect one allowed app. The tenant always comes from the session.
 /// A session is claimed atomically by the first successful connection and refused afterwards.
 /// </summary>
-public sealed partial class ConnectSessionService(
+public sealed class ConnectSessionService(
     ConnectSessionStore sessions,
     ConnectorRegistry registry,
     ConnectionService connectionService,
@@ -46,9 +45,9 @@ public sealed partial class ConnectSessionService(
             throw FastnProblemException.Validation("'tenantId' is required: the id of your customer the connection will belong to (e.g. \"customer-42\").", "$.tenantId");
         }
 
-        if (!TenantIdPattern().IsMatch(request.TenantId))
+        if (Storage.Workspaces.TenantId.Validate(request.TenantId) is { } tenantError)
         {
-            throw FastnProblemException.Validation("'tenantId' must be 1–128 characters of letters, digits, '-', '_', '.', ':' or '@'.", "$.tenantId");
+            throw FastnProblemException.Validation($"'tenantId' {tenantError}: use {Storage.Workspaces.TenantId.Rule}.", "$.tenantId");
         }
 
         var allowed = new List<string>();
@@ -280,7 +279,4 @@ public sealed partial class ConnectSessionService(
             return problem;
         }
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_.:@-]{1,128}$")]
-    private static partial Regex TenantIdPattern();
 }

@@ -32,11 +32,11 @@ public static class ConnectSessionsApi
     public static WebApplication MapConnectSessions(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
+        var api = app.MapFastnApi();
 
         api.MapPost("/connect-sessions", async (HttpContext http, ConnectSessionService service, CreateSessionBody? body, CancellationToken ct) =>
         {
-            var caller = ApiKeyFilter.Caller(http);
+            var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
             if (body?.TenantId is { } tenant && caller.TenantId is { } headerTenant && tenant != headerTenant)
             {
@@ -62,14 +62,14 @@ public static class ConnectSessionsApi
         var workspace = api.MapGroup("/workspace").WithTags("Workspace");
         workspace.MapGet("/", async (HttpContext http, WorkspaceStore store, CancellationToken ct) =>
         {
-            var caller = ApiKeyFilter.Caller(http);
+            var caller = CallerContext.Of(http);
             var ws = await store.GetWorkspaceAsync(caller.WorkspaceId, ct);
             return ws is null ? Problems.NotFound("The workspace of this API key no longer exists.") : Results.Ok(WorkspaceView(ws));
         }).WithName("GetWorkspace").WithSummary("The workspace of the API key: name and logo shown on the connect page");
 
         workspace.MapPatch("/", async (HttpContext http, WorkspaceStore store, JsonObject? body, CancellationToken ct) =>
         {
-            var caller = ApiKeyFilter.Caller(http);
+            var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
             var ws = await store.GetWorkspaceAsync(caller.WorkspaceId, ct);
             if (ws is null)
@@ -112,18 +112,18 @@ public static class ConnectSessionsApi
 
             await store.UpdateWorkspaceAsync(ws.Id, name, logoUrl, ct);
             return Results.Ok(WorkspaceView(await store.GetWorkspaceAsync(ws.Id, ct) ?? ws));
-        }).WithName("UpdateWorkspace").WithSummary("Change the workspace's name or logo (omitted fields stay as they are)");
+        }).RequireAuthorization(FastnPolicies.Admin).WithName("UpdateWorkspace").WithSummary("Change the workspace's name or logo (omitted fields stay as they are)");
 
         workspace.MapGet("/redirect-urls", async (HttpContext http, ConnectSessionStore store, CancellationToken ct) =>
         {
-            var caller = ApiKeyFilter.Caller(http);
+            var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
             return Results.Ok(new { urls = await store.ListRedirectUrlsAsync(caller.WorkspaceId, ct) });
-        }).WithName("ListRedirectUrls").WithSummary("The URLs connect sessions may send users back to");
+        }).RequireAuthorization(FastnPolicies.Admin).WithName("ListRedirectUrls").WithSummary("The URLs connect sessions may send users back to");
 
         workspace.MapPut("/redirect-urls", async (HttpContext http, ConnectSessionStore store, RedirectUrlsBody? body, CancellationToken ct) =>
         {
-            var caller = ApiKeyFilter.Caller(http);
+            var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
             if (body?.Urls is not { } urls)
             {
@@ -149,7 +149,7 @@ public static class ConnectSessionsApi
 
             await store.ReplaceRedirectUrlsAsync(caller.WorkspaceId, normalized, ct);
             return Results.Ok(new { urls = await store.ListRedirectUrlsAsync(caller.WorkspaceId, ct) });
-        }).WithName("PutRedirectUrls").WithSummary("Replace the URLs connect sessions may send users back to (same origin, and same path or under a path ending in '/')");
+        }).RequireAuthorization(FastnPolicies.Admin).WithName("PutRedirectUrls").WithSummary("Replace the URLs connect sessions may send users back to (same origin, and same path or under a path ending in '/')");
 
         api.MapGet("/events", async (HttpContext http, EventStore events, string? type, string? after, int? limit, CancellationToken ct) =>
         {

@@ -29,7 +29,7 @@ public static class ConnectionsApi
         var group = api.MapGroup("/connections").WithTags("Connections");
         group.MapPost("/", async (HttpContext http, ConnectionService service, CreateConnectionBody? body, CancellationToken ct) =>
         {
-            var tenant = ApiKeyFilter.Caller(http).RequireTenant();
+            var tenant = CallerContext.Of(http).RequireTenant();
             if (string.IsNullOrWhiteSpace(body?.Connector))
             {
                 return Problems.Validation("'connector' is required (e.g. \"acme-crm\"). List connectors with GET /api/v1/connectors.", "$.connector");
@@ -41,18 +41,18 @@ public static class ConnectionsApi
 
         group.MapGet("/", async (HttpContext http, ConnectionStore store, string? connector, CancellationToken ct) =>
         {
-            var caller = ApiKeyFilter.Caller(http);
+            var caller = CallerContext.Of(http);
             var list = await store.ListAsync(caller.TenantId, connector, ct);
             return Results.Ok(list.Select(View));
         }).WithName("ListConnections").WithSummary("List connections (of the tenant in x-fastn-space-tenantid, or of the whole workspace)");
 
         group.MapGet("/{id}", async (HttpContext http, ConnectionService service, string id, CancellationToken ct) =>
-            Results.Ok(View(await service.GetOwnedAsync(ApiKeyFilter.Caller(http).RequireTenant(), id, ct))))
+            Results.Ok(View(await service.GetOwnedAsync(CallerContext.Of(http).RequireTenant(), id, ct))))
             .WithName("GetConnection").WithSummary("Get a connection: status and reason, never credentials");
 
         group.MapPost("/{id}/test", async (HttpContext http, ConnectionService service, ActionExecutor executor, Engine.Registry.ConnectorRegistry registry, string id, CancellationToken ct) =>
         {
-            var tenant = ApiKeyFilter.Caller(http).RequireTenant();
+            var tenant = CallerContext.Of(http).RequireTenant();
             var connection = await service.GetOwnedAsync(tenant, id, ct);
             var test = registry.Find(connection.Connector)?.Definition.Capabilities.TestAction;
             if (test is null)
@@ -65,18 +65,18 @@ public static class ConnectionsApi
         }).WithName("TestConnection").WithSummary("Run the connector's test call on the connection");
 
         group.MapPost("/{id}/reconnect", async (HttpContext http, ConnectionService service, string id, ReconnectBody? body, CancellationToken ct) =>
-            Results.Ok(View(await service.ReconnectAsync(ApiKeyFilter.Caller(http).RequireTenant(), id, body?.Credentials, ct))))
+            Results.Ok(View(await service.ReconnectAsync(CallerContext.Of(http).RequireTenant(), id, body?.Credentials, ct))))
             .WithName("ReconnectConnection").WithSummary("Replace the credentials of a connection, keeping its id (OAuth connections: POST /api/v1/connect/{connector} with connectionId)");
 
         group.MapDelete("/{id}", async (HttpContext http, ConnectionService service, string id, CancellationToken ct) =>
         {
-            await service.DeleteAsync(ApiKeyFilter.Caller(http).RequireTenant(), id, ct);
+            await service.DeleteAsync(CallerContext.Of(http).RequireTenant(), id, ct);
             return Results.NoContent();
         }).WithName("DeleteConnection").WithSummary("Delete a connection and its stored credentials");
 
         group.MapPost("/{id}/actions/{action}", async (HttpContext http, ActionExecutor executor, string id, string action, JsonNode? input, CancellationToken ct) =>
         {
-            var tenant = ApiKeyFilter.Caller(http).RequireTenant();
+            var tenant = CallerContext.Of(http).RequireTenant();
             var idempotencyKey = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
             var result = await executor.ExecuteAsync(new ActionCallRequest(tenant, id, action, input, ActionCaller.Rest) { IdempotencyKey = idempotencyKey }, ct);
             http.Response.Headers["x-fastn-call-id"] = result.CallId;
@@ -85,7 +85,7 @@ public static class ConnectionsApi
 
         group.MapGet("/{id}/calls", async (HttpContext http, ConnectionService service, ActionCallLog log, StoreActionCallLog writer, string id, int? limit, string? cursor, CancellationToken ct) =>
         {
-            var tenant = ApiKeyFilter.Caller(http).RequireTenant();
+            var tenant = CallerContext.Of(http).RequireTenant();
             await service.GetOwnedAsync(tenant, id, ct);
             // Calls are written behind the response; make every call that has returned visible.
             await writer.DrainAsync(TimeSpan.FromSeconds(5), ct);

@@ -31,7 +31,7 @@ public static class OAuthApi
     {
         api.MapPost("/connect/{connector}", async (HttpContext http, ConnectionService service, IOptions<FastnEngineOptions> options, string connector, StartBody? body, CancellationToken ct) =>
         {
-            var tenant = ApiKeyFilter.Caller(http).RequireTenant();
+            var tenant = CallerContext.Of(http).RequireTenant();
             if (body?.ReturnUrl is { } returnUrl && !IsLocalReturnUrl(returnUrl, options.Value.PublicBaseUrl))
             {
                 return Problems.Validation("'returnUrl' must be a path on this server (e.g. /connected) or start with its public URL; other sites are refused to prevent open redirects.", "$.returnUrl");
@@ -41,10 +41,10 @@ public static class OAuthApi
             return Results.Ok(new { authorizationUrl = start.AuthorizationUrl, expiresAt = start.ExpiresAt, redirectUri = options.Value.OAuthRedirectUri });
         }).WithTags("OAuth").WithName("StartOAuth").WithSummary("Start OAuth: returns the app's authorization URL (state + PKCE) to send the user to");
 
-        var apps = api.MapGroup("/oauth-apps").WithTags("OAuth");
+        var apps = api.MapGroup("/oauth-apps").WithTags("OAuth").RequireAuthorization(FastnPolicies.Admin);
         apps.MapGet("/", async (HttpContext http, OAuthAppStore store, CancellationToken ct) =>
         {
-            var caller = ApiKeyFilter.Caller(http);
+            var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
             var list = await store.ListAsync(caller.WorkspaceId, ct);
             return Results.Ok(list.Select(a => new { connector = a.Connector, clientId = a.ClientId, scopes = a.Scopes, updatedAt = a.UpdatedAt }));
@@ -52,7 +52,7 @@ public static class OAuthApi
 
         apps.MapPut("/{connector}", async (HttpContext http, OAuthAppStore store, CredentialVault vault, Engine.Registry.ConnectorRegistry registry, IOptions<FastnEngineOptions> options, string connector, OAuthAppBody? body, CancellationToken ct) =>
         {
-            var caller = ApiKeyFilter.Caller(http);
+            var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
             if (registry.Find(connector) is null)
             {
@@ -75,7 +75,7 @@ public static class OAuthApi
 
         apps.MapDelete("/{connector}", async (HttpContext http, OAuthAppStore store, string connector, CancellationToken ct) =>
         {
-            var caller = ApiKeyFilter.Caller(http);
+            var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
             return await store.DeleteAsync(caller.WorkspaceId, connector, ct) ? Results.NoContent() : Problems.NotFound($"No OAuth app for '{connector}'.");
         }).WithName("DeleteOAuthApp").WithSummary("Remove an OAuth app");

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Fastn.Server.Errors;
 using Fastn.Server.Security;
 using Fastn.Storage;
@@ -7,7 +6,7 @@ using Fastn.Storage.Workspaces;
 namespace Fastn.Server.Api;
 
 /// <summary><c>/api/v1/tenants</c>: the workspace's customers.</summary>
-public static partial class TenantsApi
+public static class TenantsApi
 {
     /// <summary>A new tenant.</summary>
     /// <param name="Id">Your id for the customer (e.g. <c>customer-42</c>).</param>
@@ -20,7 +19,7 @@ public static partial class TenantsApi
         var group = api.MapGroup("/tenants").WithTags("Tenants");
         group.MapGet("/", async (HttpContext http, WorkspaceStore store, CancellationToken ct) =>
         {
-            var caller = ApiKeyFilter.Caller(http);
+            var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
             var tenants = await store.ListTenantsAsync(caller.WorkspaceId, ct);
             return Results.Ok(tenants.Select(t => new { id = t.Id, name = t.Name, createdAt = t.CreatedAt }));
@@ -28,11 +27,11 @@ public static partial class TenantsApi
 
         group.MapPost("/", async (HttpContext http, WorkspaceStore store, CreateTenant? body, CancellationToken ct) =>
         {
-            var caller = ApiKeyFilter.Caller(http);
+            var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
-            if (body?.Id is not { } id || !TenantId().IsMatch(id))
+            if (body?.Id is not { } id || TenantId.Validate(id) is not null)
             {
-                return Problems.Validation("'id' is required: 1–128 characters of letters, digits, '-', '_', '.', ':' or '@'.", "$.id");
+                return Problems.Validation($"'id' {(body?.Id is null ? "is required" : TenantId.Validate(body.Id))}: use {TenantId.Rule}.", "$.id");
             }
 
             try
@@ -48,7 +47,7 @@ public static partial class TenantsApi
 
         group.MapGet("/{id}", async (HttpContext http, WorkspaceStore store, string id, CancellationToken ct) =>
         {
-            var caller = ApiKeyFilter.Caller(http);
+            var caller = CallerContext.Of(http);
             if (caller.TenantScopedKey && caller.TenantId != id)
             {
                 return Problems.NotFound($"Tenant '{id}' does not exist.");
@@ -60,7 +59,4 @@ public static partial class TenantsApi
         }).WithName("GetTenant").WithSummary("Get a tenant");
         return api;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_.:@-]{1,128}$")]
-    private static partial Regex TenantId();
 }

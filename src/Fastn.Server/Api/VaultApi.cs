@@ -3,16 +3,15 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace Fastn.Server.Api;
 
-/// <summary><c>/api/v1/vault</c>: the credential vault's key ring (instance admin only).</summary>
+/// <summary><c>/api/v1/vault</c>: the credential vault's key ring (admin keys only).</summary>
 public static class VaultApi
 {
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapVaultApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/vault").WithTags("Vault");
-        group.MapGet("/keys", (HttpContext http, IKeyManager keys) =>
+        var group = api.MapGroup("/vault").WithTags("Vault").RequireAuthorization(FastnPolicies.Admin);
+        group.MapGet("/keys", (IKeyManager keys) =>
         {
-            ApiKeyFilter.Caller(http).RequireAdmin();
             return Results.Ok(keys.GetAllKeys().OrderByDescending(k => k.ActivationDate).Select(k => new
             {
                 id = k.KeyId,
@@ -23,9 +22,8 @@ public static class VaultApi
             }));
         }).WithName("ListVaultKeys").WithSummary("List the vault's encryption keys (ids and dates only)");
 
-        group.MapPost("/rotate", (HttpContext http, IKeyManager keys, TimeProvider time) =>
+        group.MapPost("/rotate", (IKeyManager keys, TimeProvider time) =>
         {
-            ApiKeyFilter.Caller(http).RequireAdmin();
             var now = time.GetUtcNow();
             // New secrets are encrypted with the new key at once; older keys stay to decrypt what they protected.
             var key = keys.CreateNewKey(now, now.AddDays(90));

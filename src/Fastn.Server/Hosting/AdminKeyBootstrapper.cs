@@ -27,7 +27,7 @@ public sealed class AdminKeyBootstrapper(IServiceScopeFactory scopes, IConfigura
         if (await workspaces.GetWorkspaceAsync(DefaultWorkspaceId, cancellationToken) is null)
         {
             await workspaces.CreateWorkspaceAsync("Default workspace", id: DefaultWorkspaceId, cancellationToken: cancellationToken);
-            var created = await keys.CreateAsync(DefaultWorkspaceId, "admin", "admin", plaintextKey: configured, cancellationToken: cancellationToken);
+            var created = await keys.CreateAsync(DefaultWorkspaceId, "admin", ApiKeyRole.Admin, plaintextKey: configured, cancellationToken: cancellationToken);
             if (configured is null)
             {
                 var file = WriteKeyFile(created.PlaintextKey);
@@ -44,7 +44,7 @@ public sealed class AdminKeyBootstrapper(IServiceScopeFactory scopes, IConfigura
         }
         else if (configured is not null && await keys.FindAsync(configured, cancellationToken) is null)
         {
-            await keys.CreateAsync(DefaultWorkspaceId, "admin (FASTN_ADMIN_API_KEY)", "admin", plaintextKey: configured, cancellationToken: cancellationToken);
+            await keys.CreateAsync(DefaultWorkspaceId, "admin (FASTN_ADMIN_API_KEY)", ApiKeyRole.Admin, plaintextKey: configured, cancellationToken: cancellationToken);
         }
     }
 

@@ -18,6 +18,9 @@ public sealed class ApiKey : IWorkspaceOwned
     /// <summary>Lower-case hex SHA-256 of the whole key; unique.</summary>
     public required string Hash { get; init; }
 
+    /// <summary>What the key may do. Keys stored before roles existed are <see cref="ApiKeyRole.Admin"/> when their scopes held <c>admin</c>, else <see cref="ApiKeyRole.Member"/>.</summary>
+    public ApiKeyRole Role { get; init; }
+
     /// <summary>Space-separated scopes, e.g. <c>admin</c> or <c>connections:read actions:run</c>.</summary>
     public string Scopes { get; set; } = "";
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Fastn.Storage.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fastn.Storage.ApiKeys;
@@ -17,18 +18,37 @@ public sealed class ApiKeyStore(FastnDbContext db, IIdGenerator ids, TimeProvide
 
     /// <summary>
     /// Creates a key for a workspace (and optionally one tenant). A random <c>fk_…</c> key is generated unless
-    /// <paramref name="plaintextKey"/> is given (bootstrap admin key from configuration).
+    /// <paramref name="plaintextKey"/> is given (bootstrap admin key from configuration). The name must pass
+    /// <see cref="ApiKeyName"/>, the tenant <see cref="TenantId"/>; a tenant-scoped key cannot be an admin key.
     /// </summary>
     public async Task<CreatedApiKey> CreateAsync(
         string workspaceId,
         string name,
-        string scopes,
+        ApiKeyRole role,
         string? tenantId = null,
         string? plaintextKey = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workspaceId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (ApiKeyName.Validate(name) is { } nameError)
+        {
+            throw new ArgumentException($"The key name {nameError}.", nameof(name));
+        }
+
+        if (tenantId is not null)
+        {
+            TenantId.EnsureValid(tenantId, nameof(tenantId));
+            if (role == ApiKeyRole.Admin)
+            {
+                throw new ArgumentException("A tenant-scoped key cannot be an admin key.", nameof(role));
+            }
+        }
+
+        if (!Enum.IsDefined(role))
+        {
+            throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown API key role.");
+        }
+
         var plaintext = plaintextKey ?? KeyPrefix + RandomNumberGenerator.GetString(KeyAlphabet, 40);
         if (plaintext.Length < 16)
         {
@@ -44,7 +64,9 @@ public sealed class ApiKeyStore(FastnDbContext db, IIdGenerator ids, TimeProvide
             Name = name,
             Prefix = body[..Math.Min(8, body.Length)],
             Hash = Hash(plaintext),
-            Scopes = scopes,
+            Role = role,
+            // Kept for keys written before roles; the role is what authorization reads.
+            Scopes = role == ApiKeyRole.Admin ? "admin" : tenantId is null ? "workspace" : "tenant",
             CreatedAt = time.GetUtcNow(),
         };
         db.ApiKeys.Add(key);
@@ -93,12 +115,26 @@ public sealed class ApiKeyStore(FastnDbContext db, IIdGenerator ids, TimeProvide
         await db.ApiKeys.AsNoTracking().Where(k => k.WorkspaceId == workspaceId)
             .OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id).ToListAsync(cancellationToken);
 
-    /// <summary>Revokes a key; false when it does not exist in the workspace or is already revoked.</summary>
-    public async Task<bool> RevokeAsync(string workspaceId, string keyId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Revokes a key, unless it is the workspace's last active admin key: one statement checks and revokes, so two
+    /// revocations cannot pass the check on each other's stale view (on SQLite; see README for PostgreSQL).
+    /// </summary>
+    public async Task<RevokeApiKeyResult> RevokeAsync(string workspaceId, string keyId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        return await db.ApiKeys.Where(k => k.WorkspaceId == workspaceId && k.Id == keyId && k.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), cancellationToken) == 1;
+        var revoked = await db.ApiKeys
+            .Where(k => k.WorkspaceId == workspaceId && k.Id == keyId && k.RevokedAt == null
+                && (k.Role != ApiKeyRole.Admin
+                    || db.ApiKeys.Any(o => o.WorkspaceId == workspaceId && o.Id != keyId && o.Role == ApiKeyRole.Admin && o.RevokedAt == null)))
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), cancellationToken);
+        if (revoked == 1)
+        {
+            return RevokeApiKeyResult.Revoked;
+        }
+
+        return await db.ApiKeys.AnyAsync(k => k.WorkspaceId == workspaceId && k.Id == keyId && k.RevokedAt == null, cancellationToken)
+            ? RevokeApiKeyResult.LastAdminKey
+            : RevokeApiKeyResult.NotFound;
     }
 
     /// <summary>Lower-case hex SHA-256 of a plaintext key, as stored in <see cref="ApiKey.Hash"/>.</summary>

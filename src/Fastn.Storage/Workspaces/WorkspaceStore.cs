@@ -34,10 +34,13 @@ public sealed class WorkspaceStore(FastnDbContext db, IIdGenerator ids, TimeProv
         await db.Workspaces.Where(w => w.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.Name, name).SetProperty(w => w.LogoUrl, logoUrl), cancellationToken) == 1;
 
-    /// <summary>Creates a tenant; throws <see cref="DuplicateKeyException"/> when the id is taken in the workspace.</summary>
+    /// <summary>
+    /// Creates a tenant; throws <see cref="DuplicateKeyException"/> when the id is taken in the workspace and
+    /// <see cref="ArgumentException"/> when it breaks the <see cref="TenantId"/> rule.
+    /// </summary>
     public async Task<Tenant> CreateTenantAsync(string workspaceId, string tenantId, string? name = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        TenantId.EnsureValid(tenantId, nameof(tenantId));
         var tenant = new Tenant { WorkspaceId = workspaceId, Id = tenantId, Name = name ?? tenantId, CreatedAt = time.GetUtcNow() };
         db.Tenants.Add(tenant);
         try

@@ -77,7 +77,7 @@ public sealed class ApiSecurityTests(ServerFixture fixture)
         {
             var ct = TestContext.Current.CancellationToken;
             var workspace = await sp.GetRequiredService<WorkspaceStore>().CreateWorkspaceAsync("Other workspace", cancellationToken: ct);
-            return (await sp.GetRequiredService<ApiKeyStore>().CreateAsync(workspace.Id, "other admin", "admin", cancellationToken: ct)).PlaintextKey;
+            return (await sp.GetRequiredService<ApiKeyStore>().CreateAsync(workspace.Id, "other admin", ApiKeyRole.Admin, cancellationToken: ct)).PlaintextKey;
         });
 
         foreach (var (method, path, json) in OwnedEndpoints(id))
