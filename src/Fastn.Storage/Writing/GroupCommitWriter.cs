@@ -67,6 +67,8 @@ public sealed class GroupCommitWriter<TRow> : IHostedService, IAsyncDisposable
     // SQLite's default SQLITE_MAX_VARIABLE_NUMBER is 32766; PostgreSQL's limit is 65535.
     private const int MaxParameters = 32_000;
 
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
+
     /// <summary>Rows committed so far.</summary>
     public long RowsWritten => Interlocked.Read(ref _written);
 
@@ -232,7 +234,7 @@ public sealed class GroupCommitWriter<TRow> : IHostedService, IAsyncDisposable
 
                 _logger.LogWarning("Transient failure storing {Count} row(s) in {Table} (attempt {Attempt}): {Message}", count, _table.Name, attempt, ex.Message);
                 await Task.Delay(delay, _options.RetryClock).ConfigureAwait(false);
-                delay *= 2;
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
             }
         }
     }
