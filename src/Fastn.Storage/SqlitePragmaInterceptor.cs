@@ -5,12 +5,11 @@ namespace Fastn.Storage;
 
 /// <summary>
 /// Puts every SQLite connection in WAL mode (readers never block the writer) with a busy timeout
-/// (writers queue instead of failing with SQLITE_BUSY).
+/// (writers queue instead of failing with SQLITE_BUSY) and the configured <c>synchronous</c> level.
 /// </summary>
-internal sealed class SqlitePragmaInterceptor(TimeSpan busyTimeout) : DbConnectionInterceptor
+internal sealed class SqlitePragmaInterceptor(string pragmas) : DbConnectionInterceptor
 {
-    private readonly string _pragmas =
-        $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous=NORMAL;";
+    private readonly string _pragmas = pragmas;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

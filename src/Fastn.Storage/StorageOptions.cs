@@ -21,6 +21,13 @@ public sealed class StorageOptions
     /// <summary>How long a SQLite command waits for a competing writer before failing.</summary>
     public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>SQLite durability (<c>Fastn:Storage:SqliteSynchronous</c>): <c>Normal</c> (default) or <c>Full</c>.</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Normal;
+
+    /// <summary>The pragmas every SQLite connection runs on open: WAL, the busy timeout and <see cref="SqliteSynchronous"/>.</summary>
+    internal string SqlitePragmas =>
+        $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={(long)SqliteBusyTimeout.TotalMilliseconds}; PRAGMA synchronous={(SqliteSynchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")};";
+
     /// <summary>The effective connection string for the chosen provider.</summary>
     public string GetConnectionString() => Provider switch
     {

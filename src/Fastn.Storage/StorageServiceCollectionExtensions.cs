@@ -4,10 +4,12 @@ using Fastn.Storage.Connections;
 using Fastn.Storage.Events;
 using Fastn.Storage.OAuth;
 using Fastn.Storage.Workspaces;
+using Fastn.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Fastn.Storage;
@@ -50,7 +52,7 @@ public static class StorageServiceCollectionExtensions
         {
             var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             b.UseSqlite(o.GetConnectionString())
-                .AddInterceptors(new SqlitePragmaInterceptor(o.SqliteBusyTimeout));
+                .AddInterceptors(new SqlitePragmaInterceptor(o.SqlitePragmas));
         });
         services.AddDbContext<PostgresFastnDbContext>((sp, b) =>
         {
@@ -69,6 +71,13 @@ public static class StorageServiceCollectionExtensions
         services.TryAddScoped<OAuthAppStore>();
         services.TryAddScoped<ActionCallLog>();
         services.TryAddScoped<EventStore>();
+        // The call log's one writer (write-behind from the executor); as a hosted service it drains on stop.
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new GroupCommitWriter<ActionCall>(ActionCallTable.For(o.Provider), o, logger: sp.GetService<ILoggerFactory>()?.CreateLogger("Fastn.Storage.Writing.ActionCalls"));
+        });
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter<ActionCall>>());
 
         services.TryAddSingleton<IStorageInitializer, StorageInitializer>();
         services.AddHostedService<StorageInitializerHostedService>();

@@ -21,6 +21,8 @@ public sealed record ActionCallRecord
     public required ActionCaller Caller { get; init; }
     /// <summary>Whether it succeeded.</summary>
     public required bool Succeeded { get; init; }
+    /// <summary>Whether the caller cancelled mid-call (the request may have reached the app).</summary>
+    public bool Cancelled { get; init; }
     /// <summary>Problem type on failure.</summary>
     public string? ErrorType { get; init; }
     /// <summary>Redacted failure detail.</summary>

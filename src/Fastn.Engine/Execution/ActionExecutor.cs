@@ -28,6 +28,7 @@ public sealed class ActionExecutor(
     ILoggerFactory loggerFactory)
 {
     private const int MaxLoggedOutput = 16 * 1024;
+    private const string CancelledType = "fastn:cancelled";
     private readonly ILogger _logger = loggerFactory.CreateLogger<ActionExecutor>();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ILogger> _connectorLoggers = new(StringComparer.Ordinal);
 
@@ -76,7 +77,7 @@ public sealed class ActionExecutor(
             }
 
             stopwatch.Stop();
-            await RecordAsync(callId, request, connection, action, started, stopwatch.Elapsed, redactor, input, output, null, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(callId, request, connection, action, started, stopwatch.Elapsed, redactor, input, output, null).ConfigureAwait(false);
             Measure(connector.Definition.Name, action.Name, "success", stopwatch.Elapsed);
             return new ActionCallResult(callId, output, stopwatch.Elapsed);
         }
@@ -85,11 +86,22 @@ public sealed class ActionExecutor(
             stopwatch.Stop();
             activity?.SetStatus(ActivityStatusCode.Error, problem.Type);
             var safe = Sanitize(problem, redactor);
-            await RecordAsync(callId, request, connection, action, started, stopwatch.Elapsed, redactor, input, null, safe, CancellationToken.None).ConfigureAwait(false);
+            await RecordAsync(callId, request, connection, action, started, stopwatch.Elapsed, redactor, input, null, safe).ConfigureAwait(false);
             Measure(connector.Definition.Name, action.Name, problem.Type, stopwatch.Elapsed);
             _logger.LogInformation("Action {Connector}.{Action} on {Connection} failed: {Type} {Detail}",
                 connector.Definition.Name, action.Name, connection.Id, safe.Type, safe.Detail);
             throw safe;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller went away, but the request may already have reached the app: the call is still recorded.
+            stopwatch.Stop();
+            await RecordAsync(callId, request, connection, action, started, stopwatch.Elapsed, redactor, input, null,
+                new FastnProblemException(CancelledType, 499, "The call was cancelled",
+                    "The caller cancelled the call before it finished; the app may or may not have processed the request."),
+                cancelled: true).ConfigureAwait(false);
+            Measure(connector.Definition.Name, action.Name, CancelledType, stopwatch.Elapsed);
+            throw;
         }
     }
 
@@ -259,10 +271,11 @@ public sealed class ActionExecutor(
         return safe;
     }
 
+    // Never cancelled: the call has happened, so its record is kept whether or not the caller is still waiting.
     private async Task RecordAsync(string callId, ActionCallRequest request, ConnectionInfo connection, ActionDefinition action,
-        DateTimeOffset started, TimeSpan duration, Redactor redactor, JsonNode input, JsonNode? output, FastnProblemException? problem, CancellationToken cancellationToken)
+        DateTimeOffset started, TimeSpan duration, Redactor redactor, JsonNode input, JsonNode? output, FastnProblemException? problem, bool cancelled = false)
     {
-        var outputText = output is null ? null : redactor.Redact(output)?.ToJsonString();
+        var outputText = output is null ? null : RedactedJson(redactor, output, "output");
         if (outputText is { Length: > MaxLoggedOutput })
         {
             outputText = outputText[..MaxLoggedOutput] + "…";
@@ -280,19 +293,36 @@ public sealed class ActionExecutor(
                 Action = action.Name,
                 Caller = request.Caller,
                 Succeeded = problem is null,
+                Cancelled = cancelled,
                 ErrorType = problem?.Type,
                 ErrorDetail = problem?.Detail,
                 UpstreamStatus = problem?.Extensions.TryGetValue("upstreamStatus", out var s) == true ? s as int? : null,
-                Input = redactor.Redact(input)?.ToJsonString(),
+                Input = RedactedJson(redactor, input, "input"),
                 Output = outputText,
                 StartedAt = started,
                 Duration = duration,
-            }, cancellationToken).ConfigureAwait(false);
+            }, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             // The call itself happened; a failing log write must not turn its result into an error.
             _logger.LogError(ex, "Could not record action call {CallId}", callId);
+        }
+    }
+
+    /// <summary>
+    /// Redacted JSON text, or a placeholder when the value cannot be serialised (duplicate keys, a lone surrogate):
+    /// such input can still run, and the call must be recorded whatever it was given.
+    /// </summary>
+    internal static string RedactedJson(Redactor redactor, JsonNode? value, string what)
+    {
+        try
+        {
+            return redactor.Redact(value)?.ToJsonString() ?? "null";
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or System.Text.Json.JsonException)
+        {
+            return new JsonObject { ["$unserializable"] = $"The {what} could not be serialised ({ex.GetType().Name}); it is not stored." }.ToJsonString();
         }
     }
 

@@ -43,7 +43,6 @@ public static class FastnServiceCollectionExtensions
         services.TryAddSingleton<IOAuthAppProvider, StoreOAuthAppProvider>();
         services.TryAddSingleton<StoreActionCallLog>();
         services.TryAddSingleton<IActionCallLog>(sp => sp.GetRequiredService<StoreActionCallLog>());
-        services.AddHostedService(sp => sp.GetRequiredService<StoreActionCallLog>());
         services.TryAddScoped<IConnectionRepository, StoreConnectionRepository>();
         services.TryAddScoped<ConnectionService>();
         return new FastnBuilder(services, registrations);

@@ -30,30 +30,6 @@ public sealed class ActionCallLog(FastnDbContext db, IIdGenerator ids)
         return call;
     }
 
-    /// <summary>Stores several calls in one transaction (the executor's write-behind batches).</summary>
-    public async Task AppendManyAsync(IEnumerable<ActionCall> calls, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(calls);
-        foreach (var call in calls)
-        {
-            if (string.IsNullOrEmpty(call.Id))
-            {
-                call.Id = ids.NewId("call");
-            }
-
-            db.ActionCalls.Add(call);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
-
     public Task<ActionCall?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         db.ActionCalls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 
