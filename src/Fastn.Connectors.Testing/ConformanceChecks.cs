@@ -186,15 +186,31 @@ public static class ConformanceChecks
     /// <summary>For every webhook trigger not in <paramref name="withoutTimestamp"/>, a delivery signed an hour ago is rejected (default tolerance 5 minutes).</summary>
     public static IReadOnlyList<string> WebhooksRejectStale(ConnectorDefinition definition,
         Func<WebhookTriggerDefinition, string, DateTimeOffset, WebhookSample?> createSigned, string secret, DateTimeOffset now,
-        IReadOnlyCollection<string> withoutTimestamp)
+        IReadOnlyCollection<string> withoutTimestamp) =>
+        WebhooksRejectTimestamp(definition, createSigned, secret, now, TimeSpan.FromHours(-1), withoutTimestamp,
+            "a delivery signed an hour ago was accepted: reject timestamps older than the context's Tolerance");
+
+    /// <summary>
+    /// For every webhook trigger not in <paramref name="withoutTimestamp"/>, a delivery signed 10 minutes in the future
+    /// is rejected: the tolerance is two-sided, so a delivery signed ahead of time cannot be replayed later.
+    /// </summary>
+    public static IReadOnlyList<string> WebhooksRejectFuture(ConnectorDefinition definition,
+        Func<WebhookTriggerDefinition, string, DateTimeOffset, WebhookSample?> createSigned, string secret, DateTimeOffset now,
+        IReadOnlyCollection<string> withoutTimestamp) =>
+        WebhooksRejectTimestamp(definition, createSigned, secret, now, TimeSpan.FromMinutes(10), withoutTimestamp,
+            "a delivery signed 10 minutes in the future was accepted: the tolerance is two-sided, compare the absolute difference (age.Duration()) with the context's Tolerance");
+
+    private static List<string> WebhooksRejectTimestamp(ConnectorDefinition definition,
+        Func<WebhookTriggerDefinition, string, DateTimeOffset, WebhookSample?> createSigned, string secret, DateTimeOffset now,
+        TimeSpan signedAt, IReadOnlyCollection<string> withoutTimestamp, string failure)
     {
         ArgumentNullException.ThrowIfNull(withoutTimestamp);
-        return EachWebhook(definition, (t, s, time) => withoutTimestamp.Contains(t.Name) ? null : createSigned(t, s, time), secret, now.AddHours(-1),
+        return EachWebhook(definition, (t, s, time) => withoutTimestamp.Contains(t.Name) ? null : createSigned(t, s, time), secret, now + signedAt,
             (trigger, sample, member) =>
             {
                 var verification = Verify(trigger, sample.Request, secret, now, member, out var problem);
                 return problem is not null ? [problem]
-                    : verification!.IsValid ? [$"{member}: a delivery signed an hour ago was accepted: reject timestamps older than the context's Tolerance, or list the trigger in TriggersWithoutTimestamp if the app signs none."]
+                    : verification!.IsValid ? [$"{member}: {failure}, or list the trigger in TriggersWithoutTimestamp if the app signs none."]
                     : [];
             }, skip: withoutTimestamp);
     }

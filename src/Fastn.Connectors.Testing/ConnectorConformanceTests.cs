@@ -13,7 +13,7 @@ namespace Fastn.Connectors.Testing;
 /// </code>
 /// The definition is valid; every schema is a valid JSON Schema; entity mappings name real CDM fields;
 /// every action has a fixture and every fixture replays; every webhook trigger accepts a correctly
-/// signed delivery and rejects a tampered or stale one (override <see cref="CreateSignedWebhook"/>).
+/// signed delivery and rejects a tampered one, or one signed too long ago or too far ahead (override <see cref="CreateSignedWebhook"/>).
 /// </summary>
 public abstract class ConnectorConformanceTests
 {
@@ -119,6 +119,12 @@ public abstract class ConnectorConformanceTests
     public void Webhooks_RejectStaleTimestamp() =>
         Report("a webhook trigger accepts a stale timestamp",
             ConformanceChecks.WebhooksRejectStale(Definition, CreateSignedWebhook, WebhookSigningSecret, WebhookNow, TriggersWithoutTimestamp));
+
+    /// <summary>Every webhook trigger with a signed timestamp rejects a delivery signed 10 minutes in the future.</summary>
+    [Fact]
+    public void Webhooks_RejectFutureTimestamp() =>
+        Report("a webhook trigger accepts a timestamp in the future",
+            ConformanceChecks.WebhooksRejectFuture(Definition, CreateSignedWebhook, WebhookSigningSecret, WebhookNow, TriggersWithoutTimestamp));
 
     private void Report(string what, IReadOnlyList<string> problems)
     {

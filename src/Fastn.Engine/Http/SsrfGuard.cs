@@ -54,42 +54,78 @@ public sealed class SsrfGuard(IOptionsMonitor<OutboundHttpOptions> options)
         options.CurrentValue.AllowedPrivateHosts.Any(a =>
             string.Equals(a, host, StringComparison.OrdinalIgnoreCase) || string.Equals(a, $"{host}:{port}", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Whether an address is routable on the public internet.</summary>
+    /// <summary>
+    /// Whether an address is routable on the public internet: not in any block of the IANA IPv4 and IPv6
+    /// special-purpose address registries that is not globally reachable, nor multicast, reserved or
+    /// outside IPv6 global unicast. Addresses that embed an IPv4 address (mapped, NAT64, 6to4) are judged
+    /// by the embedded address, because that is where the packets end up.
+    /// </summary>
     public static bool IsPublic(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6)
+        if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            address = address.MapToIPv4();
+            return !NonPublicV4.Any(n => n.Contains(address));
         }
 
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
-            || address.Equals(IPAddress.Broadcast) || address.Equals(IPAddress.IPv6None))
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
         {
             return false;
         }
 
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        if (address.IsIPv4MappedToIPv6)
         {
-            var b = address.GetAddressBytes();
-            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
-                || (b[0] & 0xFE) == 0xFC /* fc00::/7 unique local */);
+            return IsPublic(address.MapToIPv4());
         }
 
-        var v4 = address.GetAddressBytes();
-        return v4[0] switch
+        var bytes = address.GetAddressBytes();
+        if (Nat64WellKnown.Contains(address))
         {
-            0 or 10 or 127 => false,
-            100 when v4[1] >= 64 && v4[1] <= 127 => false, // carrier-grade NAT
-            169 when v4[1] == 254 => false, // link-local, cloud metadata
-            172 when v4[1] >= 16 && v4[1] <= 31 => false,
-            192 when v4[1] == 168 => false,
-            192 when v4[1] == 0 && v4[2] == 0 => false,
-            198 when v4[1] == 18 || v4[1] == 19 => false,
-            >= 224 => false, // multicast and reserved
-            _ => true,
-        };
+            return IsPublic(new IPAddress(bytes.AsSpan(12, 4)));
+        }
+
+        if (SixToFour.Contains(address))
+        {
+            return IsPublic(new IPAddress(bytes.AsSpan(2, 4)));
+        }
+
+        // Only 2000::/3 is allocated as global unicast; the rest of the space is loopback, unspecified,
+        // IPv4-compatible, local-use NAT64, discard, segment routing (5f00::/16), unique local, link-local,
+        // site-local, multicast or reserved.
+        return GlobalUnicastV6.Contains(address) && !NonPublicV6.Any(n => n.Contains(address));
     }
+
+    // IANA IPv4 special-purpose registry (blocks not globally reachable), plus multicast and the reserved
+    // 240/4. 192.0.0.0/24 is refused as a whole: its globally reachable /32s are PCP and TURN anycast, not apps.
+    private static readonly IPNetwork[] NonPublicV4 = Networks(
+        "0.0.0.0/8", // "this network"
+        "10.0.0.0/8", // private
+        "100.64.0.0/10", // shared address space (carrier-grade NAT)
+        "127.0.0.0/8", // loopback
+        "169.254.0.0/16", // link-local, cloud metadata
+        "172.16.0.0/12", // private
+        "192.0.0.0/24", // IETF protocol assignments
+        "192.0.2.0/24", // documentation (TEST-NET-1)
+        "192.88.99.0/24", // deprecated 6to4 relay anycast
+        "192.168.0.0/16", // private
+        "198.18.0.0/15", // benchmarking
+        "198.51.100.0/24", // documentation (TEST-NET-2)
+        "203.0.113.0/24", // documentation (TEST-NET-3)
+        "224.0.0.0/4", // multicast
+        "240.0.0.0/4"); // reserved, including 255.255.255.255 broadcast
+
+    private static readonly IPNetwork GlobalUnicastV6 = IPNetwork.Parse("2000::/3");
+    private static readonly IPNetwork Nat64WellKnown = IPNetwork.Parse("64:ff9b::/96");
+    private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
+
+    // IANA IPv6 special-purpose registry blocks inside 2000::/3 that are not globally reachable.
+    // 2001::/23 is refused as a whole: its globally reachable parts are anycast services (PCP, TURN, AS112, AMT), not apps.
+    private static readonly IPNetwork[] NonPublicV6 = Networks(
+        "2001::/23", // IETF protocol assignments: Teredo, benchmarking, ORCHID
+        "2001:db8::/32", // documentation
+        "3fff::/20"); // documentation
+
+    private static IPNetwork[] Networks(params string[] cidrs) => [.. cidrs.Select(c => IPNetwork.Parse(c))];
 
     private static string Describe(IPAddress address) => IPAddress.IsLoopback(address) ? "loopback" : "private or reserved range";
 }

@@ -71,6 +71,29 @@ public sealed class StripeWebhooksTests
     }
 
     [Fact]
+    public void Verify_TimestampTenMinutesInFuture_IsInvalid()
+    {
+        // The tolerance is two-sided: a clock far ahead, or a delivery signed for later replay, is refused too.
+        var signedAt = Now.AddMinutes(10);
+        var body = StripeWebhookSamples.PaymentIntentSucceeded(signedAt);
+
+        var result = StripeWebhooks.Verify(Delivery(body, StripeWebhooks.SignatureHeaderValue(Secret, signedAt, body)), Context());
+
+        result.IsValid.ShouldBeFalse();
+        result.Failure.ShouldNotBeNull().ShouldContain("600 s away from now; the tolerance is 300 s");
+    }
+
+    [Fact]
+    public void Verify_TimestampFourMinutesInFuture_IsValid()
+    {
+        // Small clock skew between Stripe and this host is accepted in both directions.
+        var signedAt = Now.AddMinutes(4);
+        var body = StripeWebhookSamples.PaymentIntentSucceeded(signedAt);
+
+        StripeWebhooks.Verify(Delivery(body, StripeWebhooks.SignatureHeaderValue(Secret, signedAt, body)), Context()).IsValid.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Verify_WrongSecret_IsInvalid()
     {
         var body = StripeWebhookSamples.PaymentIntentSucceeded(Now);

@@ -114,6 +114,7 @@ public sealed class ConformanceFailureTests
         ex.Message.ShouldContain("example-crm: triggers.contact_event: CreateSignedWebhook returned null. Override CreateSignedWebhook");
         Should.Throw<FailException>(broken.Webhooks_RejectTamperedBody).Message.ShouldContain("Override CreateSignedWebhook");
         Should.Throw<FailException>(broken.Webhooks_RejectStaleTimestamp).Message.ShouldContain("Override CreateSignedWebhook");
+        Should.Throw<FailException>(broken.Webhooks_RejectFutureTimestamp).Message.ShouldContain("Override CreateSignedWebhook");
     }
 
     [Fact]
@@ -146,6 +147,31 @@ public sealed class ConformanceFailureTests
         var ex = Should.Throw<FailException>(broken.Webhooks_RejectStaleTimestamp);
 
         ex.Message.ShouldContain("example-crm: triggers.contact_event: a delivery signed an hour ago was accepted");
+    }
+
+    [Fact]
+    public void Webhooks_VerifierWithOneSidedTolerance_FailsFutureCheckOnly()
+    {
+        // Refuses old timestamps but not ones ahead of now, the way a verifier written as "now - t > tolerance" does.
+        var definition = ExampleConnector.Create(verify: (request, context) =>
+        {
+            var ts = long.Parse(request.Header(ExampleConnector.TimestampHeader)!, System.Globalization.CultureInfo.InvariantCulture);
+            if (context.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(ts) > context.Tolerance)
+            {
+                return WebhookVerification.Invalid("too old");
+            }
+
+            return request.Header(ExampleConnector.SignatureHeader) == ExampleConnector.Sign(context.SigningSecret, ts, request.Body.Span)
+                ? WebhookVerification.Valid : WebhookVerification.Invalid("bad signature");
+        });
+        var broken = new Broken(definition) { Sample = Signed };
+
+        broken.Webhooks_AcceptCorrectlySignedDelivery();
+        broken.Webhooks_RejectTamperedBody();
+        broken.Webhooks_RejectStaleTimestamp();
+        var ex = Should.Throw<FailException>(broken.Webhooks_RejectFutureTimestamp);
+
+        ex.Message.ShouldContain("example-crm: triggers.contact_event: a delivery signed 10 minutes in the future was accepted: the tolerance is two-sided");
     }
 
     [Fact]
