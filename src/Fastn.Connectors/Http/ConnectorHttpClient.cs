@@ -42,6 +42,19 @@ public sealed class ConnectorHttpClient
     /// <summary>The per-call idempotency key (also on <c>ctx.IdempotencyKey</c>).</summary>
     public string? IdempotencyKey { get; }
 
+    /// <summary>
+    /// Builds a relative URL from a template and caller values, each escaped as exactly one path segment:
+    /// <c>ctx.Http.Path("repos/{owner}/{repo}", input.Owner, input.Repo)</c>. A value that is empty, <c>.</c> or
+    /// <c>..</c> (or percent-encodes one) throws <see cref="ConnectorValidationException"/>, so input can never
+    /// send the connection's credentials to another endpoint. See <see cref="UrlTemplate.Path"/>.
+    /// </summary>
+    /// <param name="template">The relative URL with <c>{name}</c> placeholders.</param>
+    /// <param name="values">One value per placeholder, in order.</param>
+    /// <returns>The escaped relative URL, to pass to the helpers below.</returns>
+#pragma warning disable CA1822 // An instance member so handlers find it on ctx.Http.
+    public string Path(string template, params object?[] values) => UrlTemplate.Path(template, values);
+#pragma warning restore CA1822
+
     /// <summary>GET a JSON document.</summary>
     public Task<T> GetJsonAsync<T>(string url, CancellationToken cancellationToken) =>
         SendJsonAsync<T>(new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
