@@ -10,6 +10,7 @@ using Fastn.Samples.AcmeConnector;
 using Fastn.Server.Api;
 using Fastn.Server.Errors;
 using Fastn.Server.Hosting;
+using Fastn.Server.Requests;
 using Fastn.Server.Security;
 using Fastn.Storage;
 using Microsoft.AspNetCore.DataProtection;
@@ -57,6 +58,7 @@ public static class FastnServer
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        builder.Services.Configure<RequestLimitsOptions>(config.GetSection("Fastn:Limits"));
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
 
@@ -146,7 +148,8 @@ public static class FastnServer
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseMiddleware<StrictRequestBodyMiddleware>();
+        app.MapOpenApi("/openapi/{documentName}.json").AddEndpointFilter(StatusCodeProblems.OnlyOpenApiDocuments("v1"));
         app.MapScalarApiReference("/scalar");
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready");

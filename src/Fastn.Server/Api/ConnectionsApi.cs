@@ -81,7 +81,7 @@ public static class ConnectionsApi
             var result = await executor.ExecuteAsync(new ActionCallRequest(tenant, id, action, input, ActionCaller.Rest) { IdempotencyKey = idempotencyKey }, ct);
             http.Response.Headers["x-fastn-call-id"] = result.CallId;
             return Results.Json(result.Output);
-        }).WithName("ExecuteAction").WithSummary("Run an action on a connection; the body is the action's input, the response its output");
+        }).WithMetadata(Requests.ActionInputBody.Instance).WithName("ExecuteAction").WithSummary("Run an action on a connection; the body is the action's input, the response its output");
 
         group.MapGet("/{id}/calls", async (HttpContext http, ConnectionService service, ActionCallLog log, StoreActionCallLog writer, string id, int? limit, string? cursor, CancellationToken ct) =>
         {
@@ -92,6 +92,11 @@ public static class ConnectionsApi
             if (limit is < 1 or > ActionCallLog.MaxPageSize)
             {
                 return Problems.Validation($"'limit' must be between 1 and {ActionCallLog.MaxPageSize}.", "limit");
+            }
+
+            if (cursor is not null && !ActionCallLog.IsCursor(cursor))
+            {
+                return Problems.Validation("'cursor' is not a valid page cursor. Pass the 'nextCursor' of a previous page unchanged, or omit it for the newest calls.", "cursor");
             }
 
             var page = await log.ListByConnectionAsync(id, limit ?? 50, cursor, ct);

@@ -21,4 +21,21 @@ public static class StatusCodeProblems
         };
         return Problems.From(problem).ExecuteAsync(http);
     }
+
+    /// <summary>
+    /// An endpoint filter for the OpenAPI route: an unknown document name is a problem+json 404 (the OpenAPI
+    /// handler itself answers such a request with a plain-text body).
+    /// </summary>
+    public static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> OnlyOpenApiDocuments(params string[] names)
+    {
+        var known = names.ToHashSet(StringComparer.Ordinal);
+        return (context, next) =>
+        {
+            var name = context.HttpContext.Request.RouteValues["documentName"] as string;
+            return name is not null && !known.Contains(name)
+                ? ValueTask.FromResult<object?>(Problems.NotFound(
+                    $"There is no OpenAPI document named {Engine.Errors.ProblemText.Quote(name)}. The API is described at /openapi/{string.Join(", /openapi/", known.Order(StringComparer.Ordinal).Select(n => n + ".json"))}."))
+                : next(context);
+        };
+    }
 }

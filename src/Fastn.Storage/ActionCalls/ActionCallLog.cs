@@ -60,15 +60,31 @@ public sealed class ActionCallLog(FastnDbContext db, IIdGenerator ids)
         return new ActionCallPage(rows, $"{last.StartedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{last.Id}");
     }
 
-    private static (DateTimeOffset StartedAt, string Id) ParseCursor(string cursor)
+    /// <summary>Whether <paramref name="cursor"/> has the shape of a <see cref="ActionCallPage.NextCursor"/> (callers answer a bad one as a validation error).</summary>
+    public static bool IsCursor(string cursor) => TryParseCursor(cursor, out _);
+
+    private static (DateTimeOffset StartedAt, string Id) ParseCursor(string cursor) =>
+        TryParseCursor(cursor, out var parsed)
+            ? parsed
+            : throw new ArgumentException("The cursor is not one returned by ListByConnectionAsync.", nameof(cursor));
+
+    private static bool TryParseCursor(string cursor, out (DateTimeOffset StartedAt, string Id) parsed)
     {
+        parsed = default;
+        // "<ticks>.<call id>": ids are short ASCII tokens, so anything long or with other characters was not made here.
         var dot = cursor.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || !long.TryParse(cursor.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks > DateTimeOffset.MaxValue.UtcTicks)
+        if (cursor.Length > 200 || dot <= 0 || dot == cursor.Length - 1
+            || !long.TryParse(cursor.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks > DateTimeOffset.MaxValue.UtcTicks
+            || cursor.AsSpan(dot + 1).ContainsAnyExcept(CursorIdCharacters))
         {
-            throw new ArgumentException("The cursor is not one returned by ListByConnectionAsync.", nameof(cursor));
+            return false;
         }
 
-        return (new DateTimeOffset(ticks, TimeSpan.Zero), cursor[(dot + 1)..]);
+        parsed = (new DateTimeOffset(ticks, TimeSpan.Zero), cursor[(dot + 1)..]);
+        return true;
     }
+
+    private static readonly System.Buffers.SearchValues<char> CursorIdCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
 }
