@@ -32,6 +32,16 @@ public sealed class AcmeSandboxApp : ISandboxApp
 
     public string Name => AppName;
 
+    /// <inheritdoc />
+    public SandboxAppInfo Info => new("Acme CRM", "The walk-through app: OAuth 2.0 with PKCE, a contacts API and signed webhooks.", [new("Login", DemoOptions().DemoEmail), new("Password", DemoOptions().DemoPassword)]);
+
+    private AcmeOptions DemoOptions()
+    {
+        var options = new AcmeOptions();
+        _configure?.Invoke(options);
+        return options;
+    }
+
     public void ConfigureServices(IServiceCollection services)
     {
         var options = services.AddOptions<AcmeOptions>().BindConfiguration(AcmeOptions.SectionName);

@@ -12,6 +12,9 @@ public interface ISandboxApp
     /// <summary>Lower-case kebab-case name, the app's path segment (e.g. <c>acme</c>).</summary>
     string Name { get; }
 
+    /// <summary>What the sandbox index shows for the app; by default only its name.</summary>
+    SandboxAppInfo Info => new(Name, string.Empty, []);
+
     /// <summary>Registers the app's state and options. Called once, when the app is added.</summary>
     void ConfigureServices(IServiceCollection services);
 

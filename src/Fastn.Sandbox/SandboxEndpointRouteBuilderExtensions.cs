@@ -10,8 +10,8 @@ namespace Fastn.Sandbox;
 public static class SandboxEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Mounts every registered app under <c>{PathPrefix}/{name}</c> (default <c>/sandbox/{name}</c>) and a
-    /// listing of the apps at <c>{PathPrefix}</c>. Sandbox endpoints are left out of the OpenAPI document.
+    /// Mounts every registered app under <c>{PathPrefix}/{name}</c> (default <c>/sandbox/{name}</c>) and an
+    /// index of the apps at <c>{PathPrefix}</c> (HTML for a browser, JSON otherwise). Sandbox endpoints are left out of the OpenAPI document.
     /// </summary>
     public static RouteGroupBuilder MapFastnSandbox(this IEndpointRouteBuilder endpoints)
     {
@@ -20,10 +20,7 @@ public static class SandboxEndpointRouteBuilderExtensions
         var apps = endpoints.ServiceProvider.GetServices<ISandboxApp>().ToList();
 
         var root = endpoints.MapGroup(SandboxUrls.NormalizedPrefix(options.PathPrefix)).ExcludeFromDescription();
-        root.MapGet("/", (HttpContext context, SandboxUrls urls) => Results.Json(new
-        {
-            apps = apps.Select(a => new { name = a.Name, url = urls.AppBaseUrl(context, a.Name) }),
-        })).WithName("SandboxApps");
+        root.MapGet("/", (HttpContext context, SandboxUrls urls) => SandboxIndexPage.Render(context, urls, apps)).WithName("SandboxApps");
 
         foreach (var app in apps)
         {
@@ -32,5 +29,16 @@ public static class SandboxEndpointRouteBuilderExtensions
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// Serves a JSON description of <paramref name="app"/> at its root (<c>/sandbox/{name}</c>): display name, base URL and
+    /// test credentials from <see cref="ISandboxApp.Info"/>. For apps whose real API has nothing at the root.
+    /// </summary>
+    public static RouteHandlerBuilder MapSandboxAppRoot(this IEndpointRouteBuilder routes, ISandboxApp app)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(app);
+        return routes.MapGet(string.Empty, (HttpContext context, SandboxUrls urls) => SandboxIndexPage.AppJson(context, urls, app));
     }
 }

@@ -18,6 +18,9 @@ public sealed class GitHubSandboxApp : ISandboxApp, ISandboxOAuthClient
     public string Name => AppName;
 
     /// <inheritdoc />
+    public SandboxAppInfo Info => new("GitHub", "OAuth app consent page, the REST API (2022-11-28) over generated repositories, issues and pull requests, signed repository webhooks.", [new("Signed-in user", GitHubSimulation.ViewerLogin), new("OAuth client id", GitHubSimulation.ClientId), new("OAuth client secret", GitHubSimulation.ClientSecret)]);
+
+    /// <inheritdoc />
     public string Connector => "github";
 
     /// <inheritdoc />
@@ -38,6 +41,7 @@ public sealed class GitHubSandboxApp : ISandboxApp, ISandboxOAuthClient
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)
     {
+        routes.MapSandboxAppRoot(this);
         routes.MapGitHubOAuth();
         routes.MapGitHubApi();
     }

@@ -35,6 +35,9 @@ public sealed class HubSpotSandboxApp : ISandboxApp, ISandboxOAuthClient
     public string Name => AppName;
 
     /// <inheritdoc />
+    public SandboxAppInfo Info => new("HubSpot", "OAuth consent page and token endpoint, CRM v3 contacts, companies and deals, v3-signed webhooks.", [new("Private app token", SandboxPrivateAppToken), new("OAuth client id", SandboxClientId), new("OAuth client secret", SandboxClientSecret), new("Portal id", PortalId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+
+    /// <inheritdoc />
     public string Connector => "hubspot";
 
     /// <inheritdoc />
@@ -54,6 +57,7 @@ public sealed class HubSpotSandboxApp : ISandboxApp, ISandboxOAuthClient
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)
     {
+        routes.MapSandboxAppRoot(this);
         var app = routes.MapGroup(string.Empty).DisableAntiforgery();
         app.MapHubSpotOAuth();
         app.MapHubSpotCrm();

@@ -33,6 +33,9 @@ public sealed class QuickBooksSandboxApp : ISandboxApp, ISandboxOAuthClient
     public string Name => AppName;
 
     /// <inheritdoc />
+    public SandboxAppInfo Info => new("QuickBooks Online", "Intuit OAuth 2.0 consent page and token endpoint, the Accounting API v3 for one company, intuit-signature webhooks.", [new("OAuth client id", SandboxClientId), new("OAuth client secret", SandboxClientSecret), new("Company id (realmId)", RealmId), new("Webhook verifier token", SandboxVerifierToken)]);
+
+    /// <inheritdoc />
     public string Connector => "quickbooks";
 
     /// <inheritdoc />
@@ -52,6 +55,7 @@ public sealed class QuickBooksSandboxApp : ISandboxApp, ISandboxOAuthClient
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)
     {
+        routes.MapSandboxAppRoot(this);
         var app = routes.MapGroup(string.Empty).DisableAntiforgery();
         app.MapQuickBooksOAuth();
         app.MapQuickBooksApi();

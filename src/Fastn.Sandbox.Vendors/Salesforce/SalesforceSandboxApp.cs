@@ -27,6 +27,9 @@ public sealed class SalesforceSandboxApp : ISandboxApp, ISandboxOAuthClient
     public string Name => AppName;
 
     /// <inheritdoc />
+    public SandboxAppInfo Info => new("Salesforce", "OAuth 2.0 web server flow with PKCE and an org with REST API v60.0: SOQL queries, sObject rows, describe and limits.", [new("Consumer key", SandboxClientId), new("Consumer secret", SandboxClientSecret)]);
+
+    /// <inheritdoc />
     public string Connector => "salesforce";
 
     /// <inheritdoc />
@@ -45,6 +48,7 @@ public sealed class SalesforceSandboxApp : ISandboxApp, ISandboxOAuthClient
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)
     {
+        routes.MapSandboxAppRoot(this);
         var app = routes.MapGroup(string.Empty).DisableAntiforgery();
         app.MapSalesforceOAuth();
         app.MapSalesforceRest();

@@ -34,6 +34,9 @@ public sealed class ShopifySandboxApp : ISandboxApp, ISandboxOAuthClient
     public string Name => AppName;
 
     /// <inheritdoc />
+    public SandboxAppInfo Info => new("Shopify", "Any shop name under /sandbox/shopify/{shop}: app install consent, the Admin REST API 2024-10, HMAC-signed webhooks.", [new("Shop domain", "any name, e.g. demo-shop"), new("API key (client id)", SandboxClientId), new("API secret key", SandboxClientSecret)]);
+
+    /// <inheritdoc />
     public string Connector => "shopify";
 
     /// <inheritdoc />
@@ -53,6 +56,7 @@ public sealed class ShopifySandboxApp : ISandboxApp, ISandboxOAuthClient
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)
     {
+        routes.MapSandboxAppRoot(this);
         var app = routes.MapGroup(string.Empty).DisableAntiforgery();
         app.MapShopifyOAuth();
         app.MapShopifyAdmin();

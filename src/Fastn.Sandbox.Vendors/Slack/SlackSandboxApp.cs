@@ -27,6 +27,9 @@ public sealed class SlackSandboxApp : ISandboxApp, ISandboxOAuthClient
     public string Name => AppName;
 
     /// <inheritdoc />
+    public SandboxAppInfo Info => new("Slack", "OAuth v2 consent page, the Web API methods the connector calls over a generated workspace, signed Events API deliveries.", [new("OAuth client id", ClientId), new("OAuth client secret", ClientSecret), new("Signing secret", SigningSecret)]);
+
+    /// <inheritdoc />
     public string Connector => "slack";
 
     /// <inheritdoc />

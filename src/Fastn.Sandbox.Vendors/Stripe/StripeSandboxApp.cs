@@ -20,6 +20,9 @@ public sealed class StripeSandboxApp : ISandboxApp
     public string Name => AppName;
 
     /// <inheritdoc />
+    public SandboxAppInfo Info => new("Stripe", "The REST API v1 (customers, payment intents, invoices, …) with Stripe's error bodies and idempotency, signed webhook events.", [new("Secret key", StripeSimulation.DemoSecretKey)]);
+
+    /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);

@@ -37,6 +37,9 @@ public sealed class XeroSandboxApp : ISandboxApp, ISandboxOAuthClient
     public string Name => AppName;
 
     /// <inheritdoc />
+    public SandboxAppInfo Info => new("Xero", "Xero identity login and consent, tenant connections, the Accounting API 2.0, signed webhooks.", [new("Login", DemoEmail), new("Password", DemoPassword), new("OAuth client id", DefaultClientId), new("OAuth client secret", DefaultClientSecret)]);
+
+    /// <inheritdoc />
     public string Connector => "xero";
 
     /// <inheritdoc />
