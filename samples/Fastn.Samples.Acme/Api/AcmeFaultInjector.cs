@@ -11,6 +11,7 @@ public sealed class AcmeFaultInjector
     {
         [AcmeFaultTarget.Api] = new(),
         [AcmeFaultTarget.Token] = new(),
+        [AcmeFaultTarget.Revoke] = new(),
     };
 
     internal AcmeFaultInjector()

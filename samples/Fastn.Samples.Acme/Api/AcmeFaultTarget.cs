@@ -8,4 +8,7 @@ public enum AcmeFaultTarget
 
     /// <summary>Requests to <c>/oauth/token</c>.</summary>
     Token,
+
+    /// <summary>Requests to <c>/oauth/revoke</c>.</summary>
+    Revoke,
 }

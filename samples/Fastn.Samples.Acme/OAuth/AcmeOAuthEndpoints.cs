@@ -192,9 +192,14 @@ internal static class AcmeOAuthEndpoints
         return (state.Tokens.ClientCredentials(client, state.Account.Id, scopes.Count > 0 ? scopes : [.. client.AllowedScopes]), null);
     }
 
-    private static async Task<IResult> RevokeAsync(HttpContext context, AcmeState state)
+    private static async Task<IResult> RevokeAsync(HttpContext context, AcmeState state, TimeProvider time)
     {
         NoStore(context);
+        if (await AcmeFaultResponder.ApplyAsync(state, AcmeFaultTarget.Revoke, context, time) is { } failure)
+        {
+            return failure;
+        }
+
         if (!context.Request.HasFormContentType)
         {
             return Error(context, OAuthError.InvalidRequest("The body must be application/x-www-form-urlencoded."));
