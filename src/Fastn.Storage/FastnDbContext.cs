@@ -14,9 +14,10 @@ namespace Fastn.Storage;
 
 /// <summary>
 /// The Fastn model, shared by <see cref="SqliteFastnDbContext"/> and <see cref="PostgresFastnDbContext"/>
-/// (each owns its migrations). Tenant-owned rows are filtered by the injected <see cref="ITenantScope"/>;
-/// system code that must see every row either runs with an empty scope or calls
-/// <c>IgnoreQueryFilters()</c> on the query (and says why in a comment).
+/// (each owns its migrations). Workspace- and tenant-owned rows are filtered by the injected
+/// <see cref="ITenantScope"/>, which fails closed: with nothing set, a query or write of such a row throws
+/// <see cref="TenantScopeMissingException"/>. System code that must see every row opts in with
+/// <see cref="TenantScope.AsSystem"/>, or calls <c>IgnoreQueryFilters()</c> on one query (saying why in a comment).
 /// </summary>
 public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
 {
@@ -55,10 +56,13 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<WorkspaceRedirectUrl> WorkspaceRedirectUrls => Set<WorkspaceRedirectUrl>();
 
-    // Read by the query filters at query time (EF parameterizes context members per execution).
-    private string? ScopeWorkspaceId => _scope.WorkspaceId;
+    // Read by the query filters at query time (EF parameterizes context members per execution). Null means
+    // system scope (every workspace); an unset scope fails closed here, before any SQL runs.
+    private string? ScopeWorkspaceId => _scope.SystemReason is not null
+        ? null
+        : _scope.WorkspaceId ?? throw new TenantScopeMissingException("workspace-owned");
 
-    private string? ScopeTenantId => _scope.TenantId;
+    private string? ScopeTenantId => _scope.SystemReason is not null ? null : _scope.TenantId;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -101,7 +105,6 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             Id(e.Property(x => x.Id));
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.LogoUrl).HasMaxLength(2000);
-            e.HasQueryFilter(x => ScopeWorkspaceId == null || x.Id == ScopeWorkspaceId);
         });
 
         modelBuilder.Entity<Tenant>(e =>
@@ -112,8 +115,6 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             Id(e.Property(x => x.Id));
             e.Property(x => x.Name).HasMaxLength(200);
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
-                && (ScopeTenantId == null || x.Id == ScopeTenantId));
         });
 
         modelBuilder.Entity<ApiKey>(e =>
@@ -131,7 +132,6 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             e.HasIndex(x => x.Hash).IsUnique();
             e.HasIndex(x => new { x.WorkspaceId, x.TenantId });
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(x => ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId);
         });
 
         modelBuilder.Entity<Connection>(e =>
@@ -149,8 +149,6 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.Connector });
             e.HasOne<Tenant>().WithMany().HasForeignKey(x => new { x.WorkspaceId, x.TenantId }).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<ConnectionCredential>().WithOne().HasForeignKey<ConnectionCredential>(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
-                && (ScopeTenantId == null || x.TenantId == ScopeTenantId));
         });
 
         modelBuilder.Entity<ConnectionCredential>(e =>
@@ -161,8 +159,6 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             TenantColumns(e);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.WorkspaceId, x.TenantId });
-            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
-                && (ScopeTenantId == null || x.TenantId == ScopeTenantId));
         });
 
         modelBuilder.Entity<OAuthState>(e =>
@@ -178,8 +174,6 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.ReturnUrl).HasMaxLength(2000);
             e.HasIndex(x => new { x.WorkspaceId, x.TenantId });
             e.HasIndex(x => x.ExpiresAt);
-            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
-                && (ScopeTenantId == null || x.TenantId == ScopeTenantId));
         });
 
         modelBuilder.Entity<OAuthApp>(e =>
@@ -191,7 +185,6 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.ClientId).HasMaxLength(500);
             e.Property(x => x.Scopes).HasMaxLength(2000);
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(x => ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId);
         });
 
         modelBuilder.Entity<ActionCall>(e =>
@@ -207,8 +200,6 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.Caller).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.ErrorType).HasMaxLength(100);
             e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.ConnectionId, x.StartedAt });
-            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
-                && (ScopeTenantId == null || x.TenantId == ScopeTenantId));
         });
 
         modelBuilder.Entity<PlatformEvent>(e =>
@@ -221,8 +212,6 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.Subject).HasMaxLength(200);
             e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.CreatedAt });
             e.HasIndex(x => new { x.DispatchedAt, x.CreatedAt });
-            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
-                && (ScopeTenantId == null || x.TenantId == ScopeTenantId));
         });
 
         modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("DataProtectionKeys"));
@@ -242,8 +231,6 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             e.HasIndex(x => x.TokenHash).IsUnique();
             e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.CreatedAt });
             e.HasOne<Tenant>().WithMany().HasForeignKey(x => new { x.WorkspaceId, x.TenantId }).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
-                && (ScopeTenantId == null || x.TenantId == ScopeTenantId));
         });
 
         modelBuilder.Entity<WorkspaceRedirectUrl>(e =>
@@ -253,9 +240,44 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             Id(e.Property(x => x.WorkspaceId));
             e.Property(x => x.Url).HasMaxLength(2000);
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(x => ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId);
         });
+
+        ApplyScopeFilters(modelBuilder);
     }
+
+    // Scope filters by convention: every IWorkspaceOwned entity is filtered by workspace, every ITenantOwned one
+    // by tenant as well, so a new entity cannot be forgotten. Workspace and Tenant filter on their own ids.
+    private void ApplyScopeFilters(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Workspace>().HasQueryFilter(x => ScopeWorkspaceId == null || x.Id == ScopeWorkspaceId);
+        modelBuilder.Entity<Tenant>().HasQueryFilter(x => (ScopeWorkspaceId == null || x.WorkspaceId == ScopeWorkspaceId)
+            && (ScopeTenantId == null || x.Id == ScopeTenantId));
+        foreach (var type in modelBuilder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => t != typeof(Tenant)).ToArray())
+        {
+            var filter = typeof(ITenantOwned).IsAssignableFrom(type) ? TenantFilterMethod
+                : typeof(IWorkspaceOwned).IsAssignableFrom(type) ? WorkspaceFilterMethod
+                : null;
+            filter?.MakeGenericMethod(type).Invoke(this, [modelBuilder]);
+        }
+    }
+
+    private static readonly System.Reflection.MethodInfo TenantFilterMethod =
+        typeof(FastnDbContext).GetMethod(nameof(TenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    private static readonly System.Reflection.MethodInfo WorkspaceFilterMethod =
+        typeof(FastnDbContext).GetMethod(nameof(WorkspaceFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    // By name: expressions over interface members do not map to the entity's own properties.
+    private void TenantFilter<T>(ModelBuilder modelBuilder)
+        where T : class, ITenantOwned =>
+        modelBuilder.Entity<T>().HasQueryFilter(x =>
+            (ScopeWorkspaceId == null || EF.Property<string>(x, nameof(ITenantOwned.WorkspaceId)) == ScopeWorkspaceId)
+            && (ScopeTenantId == null || EF.Property<string>(x, nameof(ITenantOwned.TenantId)) == ScopeTenantId));
+
+    private void WorkspaceFilter<T>(ModelBuilder modelBuilder)
+        where T : class, IWorkspaceOwned =>
+        modelBuilder.Entity<T>().HasQueryFilter(x =>
+            ScopeWorkspaceId == null || EF.Property<string>(x, nameof(IWorkspaceOwned.WorkspaceId)) == ScopeWorkspaceId);
 
     private static void Id<T>(PropertyBuilder<T> property) => property.HasMaxLength(100);
 
@@ -272,7 +294,17 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            if (_scope.SystemReason is null && _scope.WorkspaceId is null && entry.Entity is IWorkspaceOwned or Workspace)
+            {
+                throw new TenantScopeMissingException(entry.Metadata.ClrType.Name);
+            }
+
+            if (entry.State == EntityState.Deleted)
             {
                 continue;
             }

@@ -7,5 +7,5 @@ namespace Fastn.Storage;
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresFastnDbContext>
 {
     public PostgresFastnDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresFastnDbContext>().UseNpgsql("Host=localhost;Database=fastn_design").Options, TenantScope.System);
+        new(new DbContextOptionsBuilder<PostgresFastnDbContext>().UseNpgsql("Host=localhost;Database=fastn_design").Options, TenantScope.ForSystem("design-time migrations"));
 }

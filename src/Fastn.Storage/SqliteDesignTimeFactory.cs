@@ -7,5 +7,5 @@ namespace Fastn.Storage;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteFastnDbContext>
 {
     public SqliteFastnDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteFastnDbContext>().UseSqlite("Data Source=design-time.db").Options, TenantScope.System);
+        new(new DbContextOptionsBuilder<SqliteFastnDbContext>().UseSqlite("Data Source=design-time.db").Options, TenantScope.ForSystem("design-time migrations"));
 }

@@ -25,7 +25,7 @@ internal sealed class StorageInitializer(
             }
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncSystemScope("migrations at start-up");
         var db = scope.ServiceProvider.GetRequiredService<FastnDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)

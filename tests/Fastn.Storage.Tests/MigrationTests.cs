@@ -119,7 +119,7 @@ public sealed class SqliteMigrationTests(SqliteDatabase database) : MigrationTes
         try
         {
             var options = new DbContextOptionsBuilder<SqliteFastnDbContext>().UseSqlite($"Data Source={file};Pooling=false").Options;
-            await using var db = new SqliteFastnDbContext(options, TenantScope.System);
+            await using var db = new SqliteFastnDbContext(options, TenantScope.ForSystem("migration test"));
             var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
             await migrator.MigrateAsync("20261125210007_ConnectSessions", Ct);
             await db.Database.ExecuteSqlRawAsync("""

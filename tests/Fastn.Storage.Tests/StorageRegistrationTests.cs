@@ -70,7 +70,7 @@ public sealed class StorageRegistrationTests
                 services.AddFastnStorage(o => o.DataDirectory = dir);
                 await using var sp = services.BuildServiceProvider();
                 await sp.GetRequiredService<IStorageInitializer>().InitializeAsync(Ct);
-                await using var scope = sp.CreateAsyncScope();
+                await using var scope = sp.GetRequiredService<IServiceScopeFactory>().CreateAsyncSystemScope("counts every workspace");
                 (await scope.ServiceProvider.GetRequiredService<FastnDbContext>().Workspaces.CountAsync(Ct)).ShouldBe(0);
             }
         }

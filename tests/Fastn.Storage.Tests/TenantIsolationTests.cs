@@ -119,6 +119,102 @@ public abstract class TenantIsolationTests(StorageDatabase database) : StorageTe
         await Should.ThrowAsync<InvalidOperationException>(() => store.AppendAsync(ws.Id, "customer-2", "test.event", "x", cancellationToken: Ct));
     }
 
+    [Fact]
+    public async Task Query_NoScopeSet_ThrowsInsteadOfSeeingEveryWorkspace()
+    {
+        var a = await NewWorkspaceAsync("A");
+        await NewConnectionAsync(a.Id, "t1");
+
+        await using var scope = UnsetScope();
+        var db = scope.ServiceProvider.GetRequiredService<FastnDbContext>();
+
+        ScopeMissing(await Should.ThrowAsync<Exception>(() => db.Connections.CountAsync(Ct)));
+        ScopeMissing(await Should.ThrowAsync<Exception>(() => db.Workspaces.CountAsync(Ct)));
+        ScopeMissing(await Should.ThrowAsync<Exception>(() => db.ApiKeys.CountAsync(Ct)));
+        ScopeMissing(await Should.ThrowAsync<Exception>(() => scope.ServiceProvider.GetRequiredService<EventStore>().ListRecentAsync(cancellationToken: Ct)));
+    }
+
+    [Fact]
+    public async Task Write_NoScopeSet_ThrowsAndStoresNothing()
+    {
+        var ws = await NewWorkspaceAsync();
+
+        await using (var scope = UnsetScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<EventStore>();
+            ScopeMissing(await Should.ThrowAsync<Exception>(() => store.AppendAsync(ws.Id, "t1", "test.event", "x", cancellationToken: Ct)));
+        }
+
+        await using var system = Scope();
+        (await system.ServiceProvider.GetRequiredService<FastnDbContext>().Events.CountAsync(e => e.WorkspaceId == ws.Id, Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AsSystem_SeesEveryWorkspace_UntilDisposed()
+    {
+        var a = await NewWorkspaceAsync("A");
+        var b = await NewWorkspaceAsync("B");
+        await NewConnectionAsync(a.Id, "t1");
+        await NewConnectionAsync(b.Id, "t1");
+        var ids = new[] { a.Id, b.Id };
+
+        await using var scope = UnsetScope();
+        var tenantScope = scope.ServiceProvider.GetRequiredService<TenantScope>();
+        var db = scope.ServiceProvider.GetRequiredService<FastnDbContext>();
+        using (tenantScope.AsSystem("test reads across workspaces"))
+        {
+            tenantScope.SystemReason.ShouldBe("test reads across workspaces");
+            (await db.Connections.CountAsync(c => ids.Contains(c.WorkspaceId), Ct)).ShouldBe(2);
+        }
+
+        tenantScope.SystemReason.ShouldBeNull();
+        ScopeMissing(await Should.ThrowAsync<Exception>(() => db.Connections.CountAsync(Ct)));
+
+        tenantScope.Set(a.Id);
+        using (tenantScope.AsSystem("nested"))
+        {
+            (await db.Connections.CountAsync(c => ids.Contains(c.WorkspaceId), Ct)).ShouldBe(2);
+        }
+
+        (await db.Connections.CountAsync(c => ids.Contains(c.WorkspaceId), Ct)).ShouldBe(1, "leaving system scope restores the workspace that was set");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../x")]
+    [InlineData("a\nforged")]
+    public void Set_InvalidTenant_Throws(string tenant)
+    {
+        var scope = new TenantScope();
+        Should.Throw<ArgumentException>(() => scope.Set("ws", tenant));
+        scope.WorkspaceId.ShouldBeNull("a refused tenant leaves the scope unset, not workspace-wide");
+    }
+
+    [Fact]
+    public async Task EveryWorkspaceOwnedEntity_HasAScopeFilter()
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FastnDbContext>();
+        var owned = db.Model.GetEntityTypes()
+            .Where(t => typeof(IWorkspaceOwned).IsAssignableFrom(t.ClrType) || t.ClrType == typeof(Workspace))
+            .ToList();
+
+        owned.Count.ShouldBeGreaterThanOrEqualTo(10);
+        owned.Where(t => t.GetDeclaredQueryFilters().Count == 0).Select(t => t.ClrType.Name).ShouldBeEmpty();
+    }
+
+    // EF may wrap what a filter parameter throws; the cause must be the scope, whatever the wrapping.
+    private static void ScopeMissing(Exception thrown)
+    {
+        var cause = thrown;
+        while (cause is not TenantScopeMissingException && cause.InnerException is { } inner)
+        {
+            cause = inner;
+        }
+
+        cause.ShouldBeOfType<TenantScopeMissingException>(thrown.ToString());
+    }
+
     private ActionCall Call(Connection connection) => new()
     {
         WorkspaceId = connection.WorkspaceId,

@@ -1,3 +1,4 @@
+using Fastn.Storage;
 using Fastn.Connectors.Authentication;
 using Fastn.Connectors.Http;
 using Fastn.Engine.Execution;
@@ -130,7 +131,7 @@ public sealed class ConnectionGrain(
             return _stored;
         }
 
-        using var scope = scopes.CreateScope();
+        using var scope = scopes.CreateSystemScope("the connection grain loads its connection by id");
         var repository = scope.ServiceProvider.GetRequiredService<IConnectionRepository>();
         var stored = await repository.LoadAsync(this.GetPrimaryKeyString(), CancellationToken.None);
         Dictionary<string, string> secrets;
@@ -159,7 +160,7 @@ public sealed class ConnectionGrain(
             try
             {
                 var (updated, expiresAt, metadata) = await ObtainAsync(stored, secrets, method, cancellationToken);
-                using var scope = scopes.CreateScope();
+                using var scope = scopes.CreateSystemScope("the connection grain stores its refreshed credentials");
                 var repository = scope.ServiceProvider.GetRequiredService<IConnectionRepository>();
                 var saved = await repository.SaveSecretsAsync(stored.Id, vault.Protect(updated), expiresAt, metadata, stored.SecretsVersion, CancellationToken.None);
                 await InvalidateAsync();
@@ -177,7 +178,7 @@ public sealed class ConnectionGrain(
             {
                 EngineTelemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>("connector", connector), new KeyValuePair<string, object?>("outcome", ex.Error));
                 var reason = $"The app refused to refresh the token ({ex.Error}). Connect the account again.";
-                using var scope = scopes.CreateScope();
+                using var scope = scopes.CreateSystemScope("the connection grain marks its connection as needing re-authorization");
                 await scope.ServiceProvider.GetRequiredService<IConnectionRepository>()
                     .SetStatusAsync(stored.Id, ConnectionState.NeedsReauth, reason, "connection.needs_reauth", CancellationToken.None);
                 await InvalidateAsync();

@@ -1,3 +1,4 @@
+using Fastn.Storage;
 using Fastn.Engine.Connections;
 using Fastn.Engine.OAuth;
 using Fastn.Engine.Vault;
@@ -19,7 +20,7 @@ public sealed class StoreOAuthAppProvider(IServiceScopeFactory scopes, Credentia
     /// <inheritdoc />
     public async Task<OAuthClientCredentials?> GetAsync(string workspaceId, string connector, CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
+        using var scope = scopes.CreateSystemScope("reads the OAuth app of the workspace the engine names");
         var app = await scope.ServiceProvider.GetRequiredService<OAuthAppStore>().GetAsync(workspaceId, connector, cancellationToken).ConfigureAwait(false);
         return app is null ? null : new OAuthClientCredentials(app.ClientId, vault.UnprotectValue(app.ClientSecretProtected)) { Scopes = ParseScopes(app.Scopes) };
     }

@@ -108,7 +108,7 @@ public static class OAuthApi
             {
                 return Page((HttpStatusCode)problem.Status, "Not connected", WebUtility.HtmlEncode(problem.Detail));
             }
-        }).WithTags("OAuth").WithName("OAuthCallback").WithSummary("The OAuth redirect URI: exchanges the code and stores the tokens");
+        }).InSystemScope("the OAuth callback, authorised by its single-use state").WithTags("OAuth").WithName("OAuthCallback").WithSummary("The OAuth redirect URI: exchanges the code and stores the tokens");
         return app;
     }
 

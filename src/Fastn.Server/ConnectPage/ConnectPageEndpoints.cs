@@ -1,3 +1,4 @@
+using Fastn.Server.Security;
 using Fastn.Engine.ConnectSessions;
 using Fastn.Engine.Errors;
 using Fastn.Engine.Registry;
@@ -20,14 +21,17 @@ public static class ConnectPageEndpoints
     public static IEndpointRouteBuilder MapConnectPage(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/connect", (HttpContext http, ConnectSessionService service, WorkspaceStore workspaces, string? session, CancellationToken ct) =>
+
+        // The session token names the workspace and tenant; there is no API key to scope the store by.
+        var page = app.MapGroup(string.Empty).InSystemScope("the hosted connect page, authorised by its session token");
+        page.MapGet("/connect", (HttpContext http, ConnectSessionService service, WorkspaceStore workspaces, string? session, CancellationToken ct) =>
             RenderAsync(http, workspaces, null, async () =>
             {
                 var open = await service.OpenAsync(session, ct);
                 return (open, Page(ConnectPageHtml.Chooser(await workspaces.GetWorkspaceAsync(open.WorkspaceId, ct), open, session!, service.Choices(open))));
             }, ct)).ExcludeFromDescription();
 
-        app.MapGet("/connect/result", (HttpContext http, ConnectSessionService service, WorkspaceStore workspaces, ConnectorRegistry registry,
+        page.MapGet("/connect/result", (HttpContext http, ConnectSessionService service, WorkspaceStore workspaces, ConnectorRegistry registry,
             string? cs, string? connection_id, CancellationToken ct) =>
             RenderAsync(http, workspaces, null, async () =>
             {
@@ -38,7 +42,7 @@ public static class ConnectPageEndpoints
                 return (outcome.Session, Page(ConnectPageHtml.Success(ws, registry.Find(outcome.Connection.Connector)?.Definition, outcome)));
             }, ct)).ExcludeFromDescription();
 
-        app.MapGet("/connect/{connector}", (HttpContext http, ConnectSessionService service, WorkspaceStore workspaces, string connector, string? session, CancellationToken ct) =>
+        page.MapGet("/connect/{connector}", (HttpContext http, ConnectSessionService service, WorkspaceStore workspaces, string connector, string? session, CancellationToken ct) =>
             RenderAsync(http, workspaces, null, async () =>
             {
                 var open = await service.OpenAsync(session, ct);
@@ -46,7 +50,7 @@ public static class ConnectPageEndpoints
                 return (open, Page(ConnectPageHtml.Form(await workspaces.GetWorkspaceAsync(open.WorkspaceId, ct), open, session!, definition)));
             }, ct)).ExcludeFromDescription();
 
-        app.MapPost("/connect/{connector}", async (HttpContext http, ConnectSessionService service, WorkspaceStore workspaces, ConnectorRegistry registry,
+        page.MapPost("/connect/{connector}", async (HttpContext http, ConnectSessionService service, WorkspaceStore workspaces, ConnectorRegistry registry,
             string connector, string? session, CancellationToken ct) =>
         {
             var form = http.Request.HasFormContentType

@@ -1,3 +1,4 @@
+using Fastn.Storage;
 using Fastn.Storage.ApiKeys;
 using Fastn.Storage.Workspaces;
 
@@ -15,7 +16,7 @@ public sealed class AdminKeyBootstrapper(IServiceScopeFactory scopes, IConfigura
     /// <summary>Ensures the default workspace and admin key exist.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
+        using var scope = scopes.CreateSystemScope("creates the default workspace and its first admin key");
         var workspaces = scope.ServiceProvider.GetRequiredService<WorkspaceStore>();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyStore>();
         var configured = configuration["Fastn:Bootstrap:AdminApiKey"] ?? configuration["FASTN_ADMIN_API_KEY"];

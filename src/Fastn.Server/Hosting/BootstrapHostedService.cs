@@ -1,3 +1,4 @@
+using Fastn.Storage;
 using Fastn.Engine.Registry;
 using Fastn.Sandbox;
 using Fastn.Samples.Acme;
@@ -23,7 +24,7 @@ public sealed class BootstrapHostedService(AdminKeyBootstrapper bootstrapper, IS
         }
 
         // Simulated apps with an OAuth server: register the client they accept as the default workspace's OAuth app.
-        using var scope = scopes.CreateScope();
+        using var scope = scopes.CreateSystemScope("registers the sandbox apps' OAuth clients for the default workspace");
         var apps = scope.ServiceProvider.GetRequiredService<OAuthAppStore>();
         var vault = scope.ServiceProvider.GetRequiredService<CredentialVault>();
         var clients = scope.ServiceProvider.GetServices<ISandboxApp>().OfType<ISandboxOAuthClient>()

@@ -1,3 +1,4 @@
+using Fastn.Storage;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -151,7 +152,7 @@ public sealed class FastnTestServer : IAsyncDisposable
     /// <summary>Runs code in a DI scope of the server (system tenant scope: sees every workspace).</summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncSystemScope("test set-up and assertions across workspaces");
         return await work(scope.ServiceProvider);
     }
 

@@ -53,17 +53,25 @@ public abstract class StorageDatabase : IAsyncLifetime
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
-    /// <summary>A DI scope, optionally restricted to a workspace (and tenant).</summary>
+    /// <summary>A DI scope restricted to a workspace (and tenant), or system scope for test set-up when none is given.</summary>
     public AsyncServiceScope Scope(string? workspaceId = null, string? tenantId = null)
     {
         var scope = Services.CreateAsyncScope();
+        var tenantScope = scope.ServiceProvider.GetRequiredService<TenantScope>();
         if (workspaceId is not null)
         {
-            scope.ServiceProvider.GetRequiredService<TenantScope>().Set(workspaceId, tenantId);
+            tenantScope.Set(workspaceId, tenantId);
+        }
+        else
+        {
+            tenantScope.AsSystem("test set-up and assertions across workspaces");
         }
 
         return scope;
     }
+
+    /// <summary>A DI scope whose tenant scope is left unset, as a code path that forgot to set it would have.</summary>
+    public AsyncServiceScope UnsetScope() => Services.CreateAsyncScope();
 
     /// <summary>Creates the empty database; returns the options to reach it, or null (with <see cref="SkipReason"/>) when unavailable.</summary>
     protected abstract Task<Action<StorageOptions>?> PrepareAsync();

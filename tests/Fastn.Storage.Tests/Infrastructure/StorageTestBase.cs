@@ -31,6 +31,13 @@ public abstract class StorageTestBase(StorageDatabase database)
         return Database.Scope(workspaceId, tenantId);
     }
 
+    /// <summary>A DI scope whose tenant scope nobody set.</summary>
+    protected AsyncServiceScope UnsetScope()
+    {
+        _ = Services;
+        return Database.UnsetScope();
+    }
+
     /// <summary>A fresh workspace with a unique id, so tests sharing the class database never see each other's rows.</summary>
     protected async Task<Workspace> NewWorkspaceAsync(string name = "Test workspace")
     {
