@@ -14,14 +14,16 @@ internal sealed class StorageInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var o = options.Value;
-        Directory.CreateDirectory(o.DataDirectory);
+        string? database = null;
+        PrivateDirectory(o.DataDirectory);
         if (o.Provider == StorageProvider.Sqlite)
         {
             var file = new SqliteConnectionStringBuilder(o.GetConnectionString()).DataSource;
             var dir = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (!string.IsNullOrEmpty(dir) && file != ":memory:")
+            if (!string.IsNullOrEmpty(dir) && file != ":memory:" && !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
             {
                 Directory.CreateDirectory(dir);
+                database = Path.GetFullPath(file);
             }
         }
 
@@ -35,5 +37,60 @@ internal sealed class StorageInitializer(
 
         // EF Core takes a database-wide migration lock, so several nodes starting at once are safe.
         await db.Database.MigrateAsync(cancellationToken);
+        if (database is not null)
+        {
+            PrivateFiles(database);
+        }
+    }
+
+    // The data directory holds the database (call inputs and outputs, encrypted credentials) and the vault key:
+    // only the server's user may enter it (0700) or read the database files (0600).
+    private static void PrivateDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+
+        var created = !Directory.Exists(directory);
+        Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!created && IsOwnedByUs(directory))
+        {
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    // SQLite gives the -wal and -shm files the database file's mode. The file is not created ahead of SQLite (EF opens
+    // an existing file read-only to probe it), so it is tightened after migrating; the 0700 directory covers the gap.
+    private static void PrivateFiles(string database)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        foreach (var path in new[] { database, database + "-wal", database + "-shm" })
+        {
+            if (File.Exists(path) && IsOwnedByUs(path))
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+    }
+
+    // Changing the mode of another user's file throws; a shared, pre-provisioned directory is left as it is.
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static bool IsOwnedByUs(string path)
+    {
+        try
+        {
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path));
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 }

@@ -57,6 +57,39 @@ public sealed class StorageRegistrationTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Initialize_Sqlite_DataDirectoryAndDatabaseFilesPrivateToTheUser()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "fastn-storage-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddFastnStorage(o => o.DataDirectory = dir);
+            await using (var sp = services.BuildServiceProvider())
+            {
+                await sp.GetRequiredService<IStorageInitializer>().InitializeAsync(Ct);
+                await using var scope = sp.GetRequiredService<IServiceScopeFactory>().CreateAsyncSystemScope("writes one workspace");
+                await scope.ServiceProvider.GetRequiredService<Workspaces.WorkspaceStore>().CreateWorkspaceAsync("Private", cancellationToken: Ct);
+            }
+
+            File.GetUnixFileMode(dir).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var files = Directory.GetFiles(dir, "fastn.db*");
+            files.ShouldContain(Path.Combine(dir, "fastn.db"));
+            foreach (var file in files)
+            {
+                File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, file);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task AddFastnStorage_ManyServiceProviders_DoNotTripEfServiceProviderLimit()
     {
         // Test hosts build many providers; EF throws after 20 internal providers if options make each one unique.

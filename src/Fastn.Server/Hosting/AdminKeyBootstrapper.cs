@@ -32,10 +32,19 @@ public sealed class AdminKeyBootstrapper(IServiceScopeFactory scopes, IConfigura
             if (configured is null)
             {
                 var file = WriteKeyFile(created.PlaintextKey);
-                // Printed once on purpose: this is how a newcomer gets in. It is never logged again.
+                // Shown once on purpose, and only to a person at a terminal: this is how a newcomer gets in. Redirected
+                // output (a service log, CI) gets the file's path instead, never the key. It is never logged.
                 Console.WriteLine();
-                Console.WriteLine($"  Fastn admin API key (shown once, also saved to {file}):");
-                Console.WriteLine($"  {created.PlaintextKey}");
+                if (Console.IsOutputRedirected)
+                {
+                    Console.WriteLine($"  Fastn admin API key saved to {file} (readable by this user only).");
+                }
+                else
+                {
+                    Console.WriteLine($"  Fastn admin API key (shown once, also saved to {file}):");
+                    Console.WriteLine($"  {created.PlaintextKey}");
+                }
+
                 Console.WriteLine();
             }
             else

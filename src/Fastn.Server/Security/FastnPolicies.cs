@@ -14,7 +14,8 @@ public static class FastnPolicies
     /// <summary>What a refused non-admin caller is told.</summary>
     public const string AdminDenial =
         "Managing API keys, the vault, OAuth apps, workspace settings and redirect URLs needs an admin API key. "
-        + "Use the admin key created at first start (saved in data/admin-api-key), or create one with POST /api/v1/api-keys {\"role\":\"admin\"} using an admin key.";
+        + "Use the admin key created at first start (saved in data/admin-api-key), or create one with POST /api/v1/api-keys {\"role\":\"admin\"} using an admin key. "
+        + "If every admin key is lost, an operator on the server runs 'Fastn.Server admin create-key --data <data directory>'.";
 
     /// <summary>Registers the API key scheme, the policies, and problem+json answers for 401 and 403.</summary>
     public static IServiceCollection AddFastnAuthorization(this IServiceCollection services)
