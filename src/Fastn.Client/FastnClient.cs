@@ -178,9 +178,16 @@ public sealed class FastnClient : IDisposable
 
     // ---- API keys
 
-    /// <summary>Creates an API key, workspace-wide or limited to <paramref name="tenantId"/>; the key is in the result only.</summary>
+    /// <summary>Creates a member API key, workspace-wide or limited to <paramref name="tenantId"/>; the key is in the result only.</summary>
     public Task<CreatedApiKey> CreateApiKeyAsync(string name, string? tenantId = null, CancellationToken cancellationToken = default) =>
-        SendAsync<CreatedApiKey>(HttpMethod.Post, "api-keys", new { name, tenantId }, cancellationToken);
+        CreateApiKeyAsync(name, ApiKeyRole.Member, tenantId, cancellationToken);
+
+    /// <summary>
+    /// Creates an API key with a role (needs an admin key). An admin key is workspace-wide, so
+    /// <paramref name="tenantId"/> is for member keys only. The key is in the result only.
+    /// </summary>
+    public Task<CreatedApiKey> CreateApiKeyAsync(string name, ApiKeyRole role, string? tenantId = null, CancellationToken cancellationToken = default) =>
+        SendAsync<CreatedApiKey>(HttpMethod.Post, "api-keys", new { name, tenantId, role }, cancellationToken);
 
     /// <summary>Lists API keys (prefix only).</summary>
     public Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(CancellationToken cancellationToken = default) =>

@@ -96,6 +96,30 @@ public sealed class FastnClientOAuthAndKeysTests(ClientServerFixture fixture)
         var ex = await Should.ThrowAsync<FastnAuthenticationException>(() => scoped.ListConnectionsAsync(cancellationToken: Ct));
         ex.Status.ShouldBe(401);
         (await admin.ListApiKeysAsync(Ct)).Where(k => k.Id == created.Id).ShouldHaveSingleItem().RevokedAt.ShouldNotBeNull();
+        created.Role.ShouldBe(ApiKeyRole.Member);
+        listed.Role.ShouldBe(ApiKeyRole.Member);
+    }
+
+    [Fact]
+    public async Task ApiKeys_AdminRole_ManagesKeysWhileAMemberKeyIsForbidden()
+    {
+        using var admin = Server.Client();
+
+        var second = await admin.CreateApiKeyAsync("second admin", ApiKeyRole.Admin, cancellationToken: Ct);
+        var member = await admin.CreateApiKeyAsync("member", ApiKeyRole.Member, cancellationToken: Ct);
+        using var asSecond = Server.Client(apiKey: second.Key);
+        using var asMember = Server.Client(apiKey: member.Key);
+        var listed = await asSecond.ListApiKeysAsync(Ct);
+        var refused = await Should.ThrowAsync<FastnApiException>(() => asMember.ListApiKeysAsync(Ct));
+        var tenantAdmin = await Should.ThrowAsync<FastnValidationException>(() => admin.CreateApiKeyAsync("x", ApiKeyRole.Admin, "customer-1", Ct));
+
+        second.Role.ShouldBe(ApiKeyRole.Admin);
+        listed.Where(k => k.Id == second.Id).ShouldHaveSingleItem().Role.ShouldBe(ApiKeyRole.Admin);
+        listed.Where(k => k.Id == member.Id).ShouldHaveSingleItem().Role.ShouldBe(ApiKeyRole.Member);
+        refused.Status.ShouldBe(403);
+        tenantAdmin.Path.ShouldBe("$.role");
+        await admin.RevokeApiKeyAsync(second.Id, Ct);
+        await admin.RevokeApiKeyAsync(member.Id, Ct);
     }
 
     [Fact]

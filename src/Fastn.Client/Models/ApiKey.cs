@@ -8,4 +8,8 @@ namespace Fastn.Client.Models;
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="LastUsedAt">When it was last used.</param>
 /// <param name="RevokedAt">When it was revoked.</param>
-public sealed record ApiKey(string Id, string Name, string? TenantId, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+public sealed record ApiKey(string Id, string Name, string? TenantId, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt)
+{
+    /// <summary>What the key may do.</summary>
+    public ApiKeyRole Role { get; init; }
+}
