@@ -12,7 +12,7 @@ namespace Fastn.Connectors.Testing;
 /// }
 /// </code>
 /// The definition is valid; every schema is a valid JSON Schema; entity mappings name real CDM fields;
-/// every action has a fixture and every fixture replays; every webhook trigger accepts a correctly
+/// every action has a fixture and every fixture replays; no input value moves a request out of its path segment; every webhook trigger accepts a correctly
 /// signed delivery and rejects a tampered one, or one signed too long ago or too far ahead (override <see cref="CreateSignedWebhook"/>).
 /// </summary>
 public abstract class ConnectorConformanceTests
@@ -101,6 +101,12 @@ public abstract class ConnectorConformanceTests
 
         Report("a fixture could not be recorded", problems);
     }
+
+    /// <summary>No string input moves a request to another endpoint: <c>.</c>, <c>..</c>, <c>%2e%2e</c>, <c>/</c> and <c>a/../../b</c> stay in one path segment or are refused.</summary>
+    [Fact]
+    public async Task Actions_PathTraversalInputs_StayInTheirSegment() =>
+        Report("an input value moves a request to another endpoint",
+            await ConformanceChecks.PathInputsStayInTheirSegmentAsync(Definition, FixturesDirectory, TestContext.Current.CancellationToken));
 
     /// <summary>Every webhook trigger accepts a correctly signed delivery and extracts its events.</summary>
     [Fact]

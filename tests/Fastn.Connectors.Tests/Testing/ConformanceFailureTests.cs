@@ -105,6 +105,41 @@ public sealed class ConformanceFailureTests
     }
 
     [Fact]
+    public async Task PathTraversal_IdEscapedButConcatenated_FailsNamingActionInputAndValue()
+    {
+        // The built-ins' old way: Uri.EscapeDataString leaves "." and ".." as they are, so the request climbs the path.
+        var definition = WithGetContact("concat-path", (id, _) => "contacts/" + Uri.EscapeDataString(id));
+
+        var ex = await Should.ThrowAsync<FailException>(new Broken(definition, EmptyDirectory).Actions_PathTraversalInputs_StayInTheirSegment);
+
+        ex.Message.ShouldContain("an input value moves a request to another endpoint");
+        ex.Message.ShouldContain("concat-path: actions.get_contact: input 'id' = \".\": request #1 GET /v1/contacts/ differs from /v1/contacts/fastn-probe");
+        ex.Message.ShouldContain("concat-path: actions.get_contact: input 'id' = \"..\": request #1 GET /v1/ has 2 path segment(s)");
+        ex.Message.ShouldNotContain("input 'id' = \"/\"");
+    }
+
+    [Fact]
+    public async Task PathTraversal_IdPastedRaw_FailsForSlashAndEncodedDots()
+    {
+        var definition = WithGetContact("raw-path", (id, _) => "contacts/" + id);
+
+        var ex = await Should.ThrowAsync<FailException>(new Broken(definition, EmptyDirectory).Actions_PathTraversalInputs_StayInTheirSegment);
+
+        ex.Message.ShouldContain("raw-path: actions.get_contact: input 'id' = \"/\": request #1 GET /v1/contacts// has 4 path segment(s)");
+        // .NET resolves %2e%2e like .. before sending, as an app that decodes the path would.
+        ex.Message.ShouldContain("raw-path: actions.get_contact: input 'id' = \"%2e%2e\": request #1 GET /v1/ has 2 path segment(s)");
+        ex.Message.ShouldContain("raw-path: actions.get_contact: input 'id' = \"a/../../b\": request #1 GET /v1/b has 2 path segment(s)");
+    }
+
+    [Fact]
+    public async Task PathTraversal_IdThroughHttpPath_Passes()
+    {
+        var definition = WithGetContact("template-path", (id, ctx) => ctx.Http.Path("contacts/{id}", id));
+
+        await new Broken(definition, EmptyDirectory).Actions_PathTraversalInputs_StayInTheirSegment();
+    }
+
+    [Fact]
     public void Webhooks_NoSampleOverride_FailsTellingAuthorToOverride()
     {
         var broken = new Broken(ExampleConnector.Definition);
@@ -207,6 +242,20 @@ public sealed class ConformanceFailureTests
         entities?.Invoke(copy.Entities);
         return copy;
     }
+
+    private static ConnectorDefinition WithGetContact(string name, Func<string, ConnectorContext, string> url) => new()
+    {
+        Name = name,
+        DisplayName = "Path Check",
+        BaseUrl = "https://api.example-crm.test/v1",
+        Actions =
+        {
+            Define.Action<ContactIdInput, ExampleContact>("get_contact", "Get a contact",
+                (input, ctx, ct) => ctx.Http.GetJsonAsync<ExampleContact>(url(input.Id, ctx), ct)),
+        },
+    };
+
+    private sealed record ContactIdInput([property: System.ComponentModel.Description("The contact's id.")] string Id);
 
     /// <summary>Private, so xUnit does not run its inherited facts on its own; the tests above call them.</summary>
     private sealed class Broken(ConnectorDefinition definition, string? fixtures = null) : ConnectorConformanceTests
