@@ -160,7 +160,7 @@ public sealed class ConformanceFailureTests
         var broken = new Broken(definition) { Sample = Signed, NoTimestamp = ["contact_event"] };
 
         broken.Webhooks_AcceptCorrectlySignedDelivery();
-        broken.Webhooks_RejectStaleTimestamp();
+        Should.Throw<SkipException>(broken.Webhooks_RejectStaleTimestamp);
         var ex = Should.Throw<FailException>(broken.Webhooks_RejectTamperedBody);
 
         ex.Message.ShouldContain("example-crm: triggers.contact_event: a delivery whose body was changed after signing was accepted");
@@ -222,12 +222,27 @@ public sealed class ConformanceFailureTests
     }
 
     [Fact]
-    public void Webhooks_StaleOptOut_SkipsOnlyTheStaleCheck()
+    public void Webhooks_StaleOptOut_SkipsOnlyTheTimestampChecksWithTheReason()
     {
         var broken = new Broken(ExampleConnector.Definition) { NoTimestamp = ["contact_event"] };
 
-        broken.Webhooks_RejectStaleTimestamp();
+        var stale = Should.Throw<SkipException>(broken.Webhooks_RejectStaleTimestamp);
+        var future = Should.Throw<SkipException>(broken.Webhooks_RejectFutureTimestamp);
+
+        stale.Message.ShouldContain("every webhook trigger (contact_event) is listed in TriggersWithoutTimestamp");
+        future.Message.ShouldContain("so there is no timestamp to reject");
         Should.Throw<FailException>(broken.Webhooks_RejectTamperedBody);
+    }
+
+    [Fact]
+    public void Webhooks_ConnectorWithoutWebhookTriggers_AllFourAreSkippedNotPassed()
+    {
+        var broken = new Broken(Renamed("no-webhooks"));
+
+        Action[] checks = [broken.Webhooks_AcceptCorrectlySignedDelivery, broken.Webhooks_RejectTamperedBody,
+            broken.Webhooks_RejectStaleTimestamp, broken.Webhooks_RejectFutureTimestamp];
+
+        checks.ShouldAllBe(check => Should.Throw<SkipException>(check).Message.Contains("'no-webhooks' has no webhook triggers", StringComparison.Ordinal));
     }
 
     private static ConnectorDefinition Renamed(string name, Action<DefinitionList<Entities.EntityDefinition>>? entities = null)
