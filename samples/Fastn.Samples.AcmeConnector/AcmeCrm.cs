@@ -74,7 +74,7 @@ public static class AcmeCrm
                     }, Json),
                 // </snippet:action-list-contacts>
                 Define.Action<ContactIdInput, AcmeContact>("get_contact", "Get one contact by id.",
-                    (input, ctx, ct) => ctx.Http.GetJsonAsync<AcmeContact>(ContactUrl(input.Id), ct),
+                    (input, ctx, ct) => ctx.Http.GetJsonAsync<AcmeContact>(ctx.Http.Path("contacts/{id}", input.Id), ct),
                     ActionHints.Read("contacts"), Json),
                 // <snippet:action-create-contact>
                 Define.Action<CreateContactInput, AcmeContact>("create_contact", "Create a contact.",
@@ -82,13 +82,13 @@ public static class AcmeCrm
                     ActionHints.Write("contacts"), Json),
                 // </snippet:action-create-contact>
                 Define.Action<UpdateContactInput, AcmeContact>("update_contact", "Change fields of a contact; fields left out stay as they are.",
-                    (input, ctx, ct) => ctx.Http.PatchJsonAsync<AcmeContact>(ContactUrl(input.Id),
+                    (input, ctx, ct) => ctx.Http.PatchJsonAsync<AcmeContact>(ctx.Http.Path("contacts/{id}", input.Id),
                         new { input.Email, input.GivenName, input.FamilyName, input.Company, input.Phone, input.Tags }, ct).WithValidationErrorsAsync(),
                     ActionHints.Write("contacts") with { Idempotent = true }, Json),
                 Define.Action<ContactIdInput, DeleteResult>("delete_contact", "Delete a contact.",
                     async (input, ctx, ct) =>
                     {
-                        await ctx.Http.DeleteAsync(ContactUrl(input.Id), ct);
+                        await ctx.Http.DeleteAsync(ctx.Http.Path("contacts/{id}", input.Id), ct);
                         return new DeleteResult(true, input.Id);
                     },
                     ActionHints.Delete("contacts"), Json),
@@ -137,8 +137,6 @@ public static class AcmeCrm
             },
         };
     }
-
-    private static string ContactUrl(string id) => "contacts/" + Uri.EscapeDataString(id);
 
     private static string ListUrl(int limit, string? cursor, DateTimeOffset? updatedSince)
     {

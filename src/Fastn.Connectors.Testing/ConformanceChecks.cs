@@ -120,6 +120,32 @@ public static class ConformanceChecks
         return problems;
     }
 
+    /// <summary>The values the path check feeds to each string input: <c>.</c>, <c>..</c>, <c>%2e%2e</c>, <c>/</c> and <c>a/../../b</c>.</summary>
+    public static IReadOnlyList<string> PathTraversalValues => PathTraversalCheck.Values;
+
+    /// <summary>
+    /// For every action and every string input, each of <see cref="PathTraversalValues"/> either is refused or stays inside
+    /// the one path segment an ordinary value fills: no request leaves the base URL's path, loses or gains a segment, or
+    /// changes another segment. Other inputs come from the action's first fixture (or, without one, from its schema), and
+    /// the fixture's responses answer in order, whatever is asked.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PathInputsStayInTheirSegmentAsync(ConnectorDefinition definition, string directory,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        IReadOnlyList<ConnectorFixture> fixtures;
+        try
+        {
+            fixtures = ConnectorFixture.LoadAll(directory);
+        }
+        catch (InvalidDataException ex)
+        {
+            return [$"{definition.Name}: {ex.Message}"];
+        }
+
+        return await PathTraversalCheck.RunAsync(definition, fixtures, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>For every webhook trigger, a correctly signed delivery verifies and yields at least one event with an id and a type.</summary>
     public static IReadOnlyList<string> WebhooksAcceptSigned(ConnectorDefinition definition,
         Func<WebhookTriggerDefinition, string, DateTimeOffset, WebhookSample?> createSigned, string secret, DateTimeOffset now) =>

@@ -28,7 +28,7 @@ public sealed class ConnectorFixture
     /// <summary>The requests the action must make, in order, with the responses the app gives.</summary>
     public List<FixtureInteraction> Interactions { get; set; } = [];
 
-    /// <summary>The output the action must return (omit to accept any successful output).</summary>
+    /// <summary>The output the action must return; a fixture gives this or <see cref="ExpectedError"/>, and replay refuses one with neither.</summary>
     public JsonNode? ExpectedOutput { get; set; }
 
     /// <summary>The typed error the action must throw instead of returning.</summary>

@@ -8,7 +8,8 @@ namespace Fastn.Connectors.Testing;
 
 /// <summary>
 /// Runs a connector's actions and triggers in a test the way the runtime does: a real
-/// <see cref="ConnectorContext"/> whose <c>ctx.Http</c> applies the auth method to each request, resolves
+/// <see cref="ConnectorContext"/> whose <c>ctx.Http</c> applies the auth method to each request for the base URL's
+/// origin (scheme, host and port; requests to any other host carry no credentials), resolves
 /// relative URLs against the definition's <see cref="ConnectorDefinition.BaseUrl"/> (placeholders filled
 /// from the credentials) and sends them to the handler you give (a <see cref="StubHttpHandler"/>, a fixture
 /// replay, or a real handler). Inputs, outputs and polled records are checked against their schemas.
@@ -39,7 +40,7 @@ public sealed class ConnectorTestHost : IDisposable
         Time = time ?? TimeProvider.System;
         _transport = handler;
         BaseAddress = ResolveBaseUrl(baseUrl ?? definition.BaseUrl, credentials);
-        _client = new HttpClient(new AuthenticatingHandler(AuthMethod, () => _credentials, new NonDisposingHandler(handler)))
+        _client = new HttpClient(new AuthenticatingHandler(AuthMethod, () => _credentials, BaseAddress, new NonDisposingHandler(handler)))
         {
             BaseAddress = BaseAddress,
         };

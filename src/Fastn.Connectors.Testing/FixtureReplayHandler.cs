@@ -86,7 +86,7 @@ public sealed class FixtureReplayHandler : HttpMessageHandler
                 }
                 else if (!Same(value, got))
                 {
-                    differences.Add($"query '{name}': expected '{value}', got '{got}'");
+                    differences.Add($"query '{name}': expected '{value}', got '{Shown(value, got)}'");
                 }
             }
 
@@ -99,13 +99,19 @@ public sealed class FixtureReplayHandler : HttpMessageHandler
         foreach (var (name, value) in expected.Headers ?? [])
         {
             var got = actual.Header(name);
-            if (got is null)
+            if (value == FixtureRequest.Redacted && SecretRedactor.IsAuthorization(name))
+            {
+                // A bare *** would accept any scheme, or a credential sent the wrong way.
+                var sent = got is null ? "the request sent none" : $"the request sent '{SecretRedactor.Redact(got, keepScheme: true)}'";
+                differences.Add($"header '{name}': the fixture hides the auth scheme ('***'); write it as '<scheme> ***' ({sent}), so replay checks how the credential is sent");
+            }
+            else if (got is null)
             {
                 differences.Add($"header '{name}': expected '{value}', got (missing)");
             }
             else if (!Same(value, got))
             {
-                differences.Add($"header '{name}': expected '{value}', got '{got}'");
+                differences.Add($"header '{name}': expected '{value}', got '{Shown(value, got)}'");
             }
         }
 
@@ -198,6 +204,9 @@ public sealed class FixtureReplayHandler : HttpMessageHandler
         throw new FixtureMismatchException($"Fixture '{_fixture.DisplayName}': {mismatch}");
     }
 
-    private static bool Same(string expected, string actual) =>
-        expected == FixtureRequest.Redacted || string.Equals(expected, actual, StringComparison.Ordinal);
+    private static bool Same(string expected, string actual) => FixtureRequest.ValueMatches(expected, actual);
+
+    // Where the fixture hides a secret, the message hides the one sent too (keeping its scheme).
+    private static string Shown(string expected, string actual) =>
+        expected.Contains(FixtureRequest.Redacted, StringComparison.Ordinal) ? SecretRedactor.Redact(actual, keepScheme: true) : actual;
 }

@@ -35,6 +35,14 @@ public static class FixtureRunner
             return new FixtureResult { Fixture = fixture, Failures = failures };
         }
 
+        if (fixture.ExpectedOutput is null && fixture.ExpectedError is null)
+        {
+            // Without one, any output passes: the fixture would only prove the requests.
+            failures.Add($"{prefix}: the fixture has neither expectedOutput nor expectedError, so it checks nothing the action returns. "
+                + $"Add the output the action must return, or the typed error it must throw, to {fixture.FilePath ?? "the fixture"}.");
+            return new FixtureResult { Fixture = fixture, Failures = failures };
+        }
+
         using var handler = new FixtureReplayHandler(fixture);
         using var host = new ConnectorTestHost(definition, ConnectorTestHost.CredentialsFor(method, fixture.Credentials), handler, method);
         var (output, error) = await RunAsync(host, fixture, cancellationToken).ConfigureAwait(false);

@@ -53,14 +53,10 @@ internal static class GitHubApi
         }
     }
 
-    /// <summary>Builds a path from segments, escaping each (owner and repository names are user input).</summary>
-    public static string Path(params object[] segments) =>
-        string.Join('/', segments.Select(s => Uri.EscapeDataString(Convert.ToString(s, CultureInfo.InvariantCulture)!)));
-
     /// <summary>Appends the non-null query parameters.</summary>
     public static string Query(string path, params (string Name, object? Value)[] parameters)
     {
-        var parts = parameters.Where(p => p.Value is not null).Select(p => p.Name + "=" + Uri.EscapeDataString(Format(p.Value!))).ToList();
+        var parts = parameters.Where(p => p.Value is not null).Select(p => Uri.EscapeDataString(p.Name) + "=" + Uri.EscapeDataString(Format(p.Value!))).ToList();
         return parts.Count == 0 ? path : path + "?" + string.Join('&', parts);
     }
 

@@ -78,26 +78,26 @@ public static class GitHubConnector
                 },
                 ActionHints.Read("repositories") with { LlmDescription = "List the user's repositories (owned, collaborator and organization). Pass next_page back as page for more." }, Json),
             Define.Action<RepositoryInput, GitHubRepository>("get_repository", "Get one repository by owner and name.",
-                (input, ctx, ct) => GitHubApi.GetAsync<GitHubRepository>(ctx, "repos/" + GitHubApi.Path(input.Owner, input.Repo), ct),
+                (input, ctx, ct) => GitHubApi.GetAsync<GitHubRepository>(ctx, ctx.Http.Path("repos/{owner}/{repo}", input.Owner, input.Repo), ct),
                 ActionHints.Read("repositories") with { LlmDescription = "Get a repository's details (description, default branch, visibility, open issue count) by owner and repo name." }, Json),
             Define.Action<ListIssuesInput, GitHubIssuePage>("list_issues", "List a repository's issues (pull requests included, marked by pull_request), one page at a time.",
                 async (input, ctx, ct) =>
                 {
-                    var page = await GitHubApi.GetPageAsync<IReadOnlyList<GitHubIssue>>(ctx, GitHubApi.Query("repos/" + GitHubApi.Path(input.Owner, input.Repo, "issues"),
+                    var page = await GitHubApi.GetPageAsync<IReadOnlyList<GitHubIssue>>(ctx, GitHubApi.Query(ctx.Http.Path("repos/{owner}/{repo}/issues", input.Owner, input.Repo),
                         ("state", input.State), ("labels", input.Labels), ("assignee", input.Assignee), ("creator", input.Creator), ("since", input.Since),
                         ("sort", input.Sort), ("direction", input.Direction), ("per_page", PerPage(input.PerPage)), ("page", input.Page)), ct);
                     return new GitHubIssuePage { Issues = page.Body, NextPage = page.NextPage };
                 },
                 ActionHints.Read("issues") with { LlmDescription = "List issues of owner/repo filtered by state, labels, assignee, creator or last update. Pass next_page back as page for more." }, Json),
             Define.Action<IssueInput, GitHubIssue>("get_issue", "Get one issue by number.",
-                (input, ctx, ct) => GitHubApi.GetAsync<GitHubIssue>(ctx, "repos/" + GitHubApi.Path(input.Owner, input.Repo, "issues", input.IssueNumber), ct),
+                (input, ctx, ct) => GitHubApi.GetAsync<GitHubIssue>(ctx, ctx.Http.Path("repos/{owner}/{repo}/issues/{issue_number}", input.Owner, input.Repo, input.IssueNumber), ct),
                 ActionHints.Read("issues"), Json),
             Define.Action<CreateIssueInput, GitHubIssue>("create_issue", "Open an issue in a repository.",
-                (input, ctx, ct) => GitHubApi.SendBodyAsync<GitHubIssue>(ctx, HttpMethod.Post, "repos/" + GitHubApi.Path(input.Owner, input.Repo, "issues"),
+                (input, ctx, ct) => GitHubApi.SendBodyAsync<GitHubIssue>(ctx, HttpMethod.Post, ctx.Http.Path("repos/{owner}/{repo}/issues", input.Owner, input.Repo),
                     new { input.Title, input.Body, input.Labels, input.Assignees, input.Milestone }, ct),
                 ActionHints.Write("issues") with { LlmDescription = "Open a new GitHub issue with a title, Markdown body, labels and assignees; returns the issue with its number and URL." }, Json),
             Define.Action<UpdateIssueInput, GitHubIssue>("update_issue", "Change an issue: close or reopen it, edit title or body, replace labels or assignees.",
-                (input, ctx, ct) => GitHubApi.SendBodyAsync<GitHubIssue>(ctx, HttpMethod.Patch, "repos/" + GitHubApi.Path(input.Owner, input.Repo, "issues", input.IssueNumber),
+                (input, ctx, ct) => GitHubApi.SendBodyAsync<GitHubIssue>(ctx, HttpMethod.Patch, ctx.Http.Path("repos/{owner}/{repo}/issues/{issue_number}", input.Owner, input.Repo, input.IssueNumber),
                     new { input.Title, input.Body, input.State, input.StateReason, input.Labels, input.Assignees, input.Milestone }, ct, idempotent: true),
                 new ActionHints
                 {
@@ -108,7 +108,7 @@ public static class GitHubConnector
                 }, Json),
             Define.Action<CreateIssueCommentInput, GitHubIssueComment>("create_issue_comment", "Comment on an issue or pull request.",
                 (input, ctx, ct) => GitHubApi.SendBodyAsync<GitHubIssueComment>(ctx, HttpMethod.Post,
-                    "repos/" + GitHubApi.Path(input.Owner, input.Repo, "issues", input.IssueNumber, "comments"), new { input.Body }, ct),
+                    ctx.Http.Path("repos/{owner}/{repo}/issues/{issue_number}/comments", input.Owner, input.Repo, input.IssueNumber), new { input.Body }, ct),
                 ActionHints.Write("issues") with { LlmDescription = "Add a Markdown comment to an issue or pull request by number." }, Json),
             Define.Action<SearchIssuesInput, GitHubIssueSearchResult>("search_issues", "Search issues and pull requests across GitHub with GitHub's search syntax.",
                 async (input, ctx, ct) =>
@@ -121,7 +121,7 @@ public static class GitHubConnector
             Define.Action<ListPullRequestsInput, GitHubPullRequestPage>("list_pull_requests", "List a repository's pull requests, one page at a time.",
                 async (input, ctx, ct) =>
                 {
-                    var page = await GitHubApi.GetPageAsync<IReadOnlyList<GitHubPullRequest>>(ctx, GitHubApi.Query("repos/" + GitHubApi.Path(input.Owner, input.Repo, "pulls"),
+                    var page = await GitHubApi.GetPageAsync<IReadOnlyList<GitHubPullRequest>>(ctx, GitHubApi.Query(ctx.Http.Path("repos/{owner}/{repo}/pulls", input.Owner, input.Repo),
                         ("state", input.State), ("head", input.Head), ("base", input.Base), ("sort", input.Sort), ("direction", input.Direction),
                         ("per_page", PerPage(input.PerPage)), ("page", input.Page)), ct);
                     return new GitHubPullRequestPage { PullRequests = page.Body, NextPage = page.NextPage };
@@ -192,7 +192,7 @@ public static class GitHubConnector
         var wanted = subscription.EventTypes.Count > 0 ? subscription.EventTypes : triggerTypes;
         var events = wanted.Select(t => t.Split('.')[0]).Distinct(StringComparer.Ordinal).ToList();
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var hook = await GitHubApi.SendBodyAsync<HookCreated>(ctx, HttpMethod.Post, "repos/" + GitHubApi.Path(owner, repo, "hooks"), new
+        var hook = await GitHubApi.SendBodyAsync<HookCreated>(ctx, HttpMethod.Post, ctx.Http.Path("repos/{owner}/{repo}/hooks", owner, repo), new
         {
             Name = "web",
             Active = true,
@@ -211,7 +211,7 @@ public static class GitHubConnector
             throw new ConnectorValidationException($"'{subscription.ExternalId}' is not a GitHub webhook id of the form owner/repo/hook_id.", "$.external_id");
         }
 
-        return GitHubApi.DeleteAsync(ctx, "repos/" + GitHubApi.Path(parts[0], parts[1], "hooks", hookId), ct);
+        return GitHubApi.DeleteAsync(ctx, ctx.Http.Path("repos/{owner}/{repo}/hooks/{hook_id}", parts[0], parts[1], hookId), ct);
     }
 
     private static (string Owner, string Repo) Repository(ConnectorContext ctx)

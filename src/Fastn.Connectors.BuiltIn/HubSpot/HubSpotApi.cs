@@ -38,14 +38,11 @@ internal static partial class HubSpotApi
         using var response = await SendRawAsync(ctx, request, null, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Escapes one path segment (ids and e-mail addresses are user input).</summary>
-    public static string Segment(string value) => Uri.EscapeDataString(value);
-
     /// <summary>Appends the non-null query parameters.</summary>
     public static string Query(string path, params (string Name, object? Value)[] parameters)
     {
         var parts = parameters.Where(p => p.Value is not null)
-            .Select(p => p.Name + "=" + Uri.EscapeDataString(p.Value switch
+            .Select(p => Uri.EscapeDataString(p.Name) + "=" + Uri.EscapeDataString(p.Value switch
             {
                 bool b => b ? "true" : "false",
                 IEnumerable<string> list => string.Join(',', list),

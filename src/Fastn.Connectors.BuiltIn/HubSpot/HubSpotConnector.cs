@@ -90,7 +90,7 @@ public static class HubSpotConnector
                     ("limit", HubSpotApi.Limit(input.Limit, 100)), ("after", input.After), ("properties", HubSpotContactProperties.Names), ("archived", input.Archived)), null, ct),
                 ActionHints.Read("contacts") with { LlmDescription = "List HubSpot contacts oldest first with their main properties. Pass paging.next.after back as after for the next page." }, Json),
             Define.Action<GetContactInput, HubSpotContact>("get_contact", "Get one contact by id or by e-mail address.",
-                (input, ctx, ct) => HubSpotApi.SendAsync<HubSpotContact>(ctx, HttpMethod.Get, HubSpotApi.Query("crm/v3/objects/contacts/" + HubSpotApi.Segment(input.ContactId),
+                (input, ctx, ct) => HubSpotApi.SendAsync<HubSpotContact>(ctx, HttpMethod.Get, HubSpotApi.Query(ctx.Http.Path("crm/v3/objects/contacts/{contact_id}", input.ContactId),
                     ("properties", HubSpotContactProperties.Names), ("idProperty", input.IdProperty)), null, ct),
                 ActionHints.Read("contacts") with { LlmDescription = "Get a HubSpot contact by its id, or by e-mail with id_property=email. Answers 404 (fastn:upstream) when there is none." }, Json),
             Define.Action<CreateContactInput, HubSpotContact>("create_contact", "Create a contact.",
@@ -102,7 +102,7 @@ public static class HubSpotConnector
                 }, ct, fieldPath: HubSpotApi.PathIn(ContactMembers)),
                 ActionHints.Write("contacts") with { LlmDescription = "Create a HubSpot contact from e-mail, names, company, phone and address. Fails with 409 if a contact already has the e-mail; search first to avoid duplicates." }, Json),
             Define.Action<UpdateContactInput, HubSpotContact>("update_contact", "Change properties of a contact; properties left out stay as they are.",
-                (input, ctx, ct) => HubSpotApi.SendAsync<HubSpotContact>(ctx, HttpMethod.Patch, "crm/v3/objects/contacts/" + HubSpotApi.Segment(input.ContactId), new
+                (input, ctx, ct) => HubSpotApi.SendAsync<HubSpotContact>(ctx, HttpMethod.Patch, ctx.Http.Path("crm/v3/objects/contacts/{contact_id}", input.ContactId), new
                 {
                     properties = HubSpotApi.Properties(input.Properties, ("email", input.Email), ("firstname", input.FirstName), ("lastname", input.LastName),
                         ("company", input.Company), ("phone", input.Phone), ("jobtitle", input.JobTitle), ("website", input.Website), ("address", input.Address),
@@ -115,7 +115,7 @@ public static class HubSpotConnector
             Define.Action<ContactIdInput, ArchiveResult>("archive_contact", "Archive (delete) a contact; HubSpot keeps it restorable for 90 days.",
                 async (input, ctx, ct) =>
                 {
-                    await HubSpotApi.DeleteAsync(ctx, "crm/v3/objects/contacts/" + HubSpotApi.Segment(input.ContactId), ct);
+                    await HubSpotApi.DeleteAsync(ctx, ctx.Http.Path("crm/v3/objects/contacts/{contact_id}", input.ContactId), ct);
                     return new ArchiveResult(input.ContactId, true);
                 },
                 ActionHints.Delete("contacts") with { LlmDescription = "Archive (delete) a HubSpot contact by id. It can be restored from the HubSpot UI for 90 days." }, Json),
@@ -137,7 +137,7 @@ public static class HubSpotConnector
                 ActionHints.Read("deals") with { LlmDescription = "List HubSpot deals (name, amount, stage, close date, owner, associated company and contact ids). Pass paging.next.after back as after for more." }, Json),
             Define.Action<AssociateContactCompanyInput, HubSpotAssociationBatch>("associate_contact_with_company", "Associate a contact with a company (the default, unlabeled association).",
                 (input, ctx, ct) => HubSpotApi.SendAsync<HubSpotAssociationBatch>(ctx, HttpMethod.Put,
-                    $"crm/v4/objects/contacts/{HubSpotApi.Segment(input.ContactId)}/associations/default/companies/{HubSpotApi.Segment(input.CompanyId)}", null, ct, idempotent: true),
+                    ctx.Http.Path("crm/v4/objects/contacts/{contact_id}/associations/default/companies/{company_id}", input.ContactId, input.CompanyId), null, ct, idempotent: true),
                 ActionHints.Write("associations") with { Idempotent = true, LlmDescription = "Link a HubSpot contact to a company by their ids (default association; repeating it changes nothing)." }, Json),
         },
         Triggers =

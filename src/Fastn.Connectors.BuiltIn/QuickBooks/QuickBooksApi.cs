@@ -80,9 +80,6 @@ internal static class QuickBooksApi
     /// <summary>A date-time literal as QuickBooks writes them (<c>'2025-06-01T10:00:00-07:00'</c>).</summary>
     public static string Literal(DateTimeOffset value) => "'" + value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) + "'";
 
-    /// <summary>A path segment.</summary>
-    public static string Segment(string value) => Uri.EscapeDataString(value);
-
     private static async Task<JsonObject> SendAsync(ConnectorContext ctx, HttpMethod method, string path, JsonObject? body, CancellationToken ct)
     {
         var url = path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "minorversion=" + MinorVersion;

@@ -65,20 +65,22 @@ internal static class SalesforceApi
         return page with { Records = records };
     }
 
-    /// <summary>The request path of a nextRecordsUrl (<c>/services/data/v60.0/query/01g…-200</c>) relative to the API base.</summary>
+    /// <summary>
+    /// The request path of a nextRecordsUrl (<c>/services/data/v60.0/query/01g…-200</c>) relative to the API base: the query
+    /// locator after <c>/query/</c>, escaped as one segment, since a cursor passed back as input is caller-controlled.
+    /// </summary>
     public static string Locator(string nextRecordsUrl)
     {
-        var at = nextRecordsUrl.LastIndexOf("/query/", StringComparison.Ordinal);
-        if (at < 0 || nextRecordsUrl.Contains("..", StringComparison.Ordinal))
+        const string Marker = "/query/";
+        var at = nextRecordsUrl.LastIndexOf(Marker, StringComparison.Ordinal);
+        var locator = at < 0 ? "" : nextRecordsUrl[(at + Marker.Length)..];
+        if (locator.Length == 0 || nextRecordsUrl.Contains("..", StringComparison.Ordinal))
         {
             throw new ConnectorValidationException($"'{nextRecordsUrl}' is not a Salesforce nextRecordsUrl (/services/data/vNN.N/query/…).", "$.nextRecordsUrl");
         }
 
-        return nextRecordsUrl[(at + 1)..];
+        return UrlTemplate.Path("query/{locator}", locator);
     }
-
-    /// <summary>Escapes one path segment.</summary>
-    public static string Segment(string value) => Uri.EscapeDataString(value);
 
     /// <summary>A SOQL string literal.</summary>
     public static string Literal(string value) => "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";

@@ -94,7 +94,7 @@ public static class SalesforceConnector
                 ActionHints.Read("query") with { LlmDescription = "Run a SOQL query (SELECT Id, Name FROM Account WHERE Industry = 'Energy' LIMIT 10) and return the records. If done is false, pass nextRecordsUrl back to continue." }, Json),
             Define.Action<GetRecordInput, JsonObject>("get_record", "Get one record of any sObject type by id.",
                 (input, ctx, ct) => SalesforceApi.SendAsync<JsonObject>(ctx, HttpMethod.Get,
-                    $"sobjects/{SalesforceApi.Segment(input.SobjectType)}/{SalesforceApi.Segment(input.RecordId)}"
+                    ctx.Http.Path("sobjects/{sobject_type}/{record_id}", input.SobjectType, input.RecordId)
                     + (input.Fields is { Count: > 0 } f ? "?fields=" + Uri.EscapeDataString(string.Join(',', f)) : ""), null, ct),
                 ActionHints.Read("records") with { LlmDescription = "Read one Salesforce record (Account, Contact, Lead, Opportunity, custom objects) by type and id, optionally only some fields." }, Json),
             Define.Action<CreateContactInput, SalesforceSaveResult>("create_contact", "Create a contact.",
@@ -105,7 +105,7 @@ public static class SalesforceConnector
             Define.Action<UpdateContactInput, SalesforceUpdateResult>("update_contact", "Change fields of a contact; fields left out stay as they are.",
                 async (input, ctx, ct) =>
                 {
-                    await SalesforceApi.SendNoContentAsync(ctx, HttpMethod.Patch, "sobjects/Contact/" + SalesforceApi.Segment(input.ContactId), ContactBody(input.Fields,
+                    await SalesforceApi.SendNoContentAsync(ctx, HttpMethod.Patch, ctx.Http.Path("sobjects/Contact/{contact_id}", input.ContactId), ContactBody(input.Fields,
                         input.FirstName, input.LastName, input.Email, input.Phone, input.MobilePhone, input.Title, input.AccountId, input.LeadSource, input.MailingStreet,
                         input.MailingCity, input.MailingState, input.MailingPostalCode, input.MailingCountry), ct, SalesforceApi.PathIn(ContactMembers)).ConfigureAwait(false);
                     return new SalesforceUpdateResult { Id = input.ContactId, Updated = true };
@@ -131,7 +131,7 @@ public static class SalesforceConnector
                     ("Description", input.Description)), ct, SalesforceApi.PathIn(OpportunityMembers)),
                 ActionHints.Write("opportunities") with { LlmDescription = "Create a Salesforce opportunity (name, stage and close date yyyy-MM-dd required), optionally on an account. Returns the new id." }, Json),
             Define.Action<DescribeSobjectInput, SalesforceDescribe>("describe_sobject", "Describe an sObject: its properties and fields.",
-                (input, ctx, ct) => SalesforceApi.SendAsync<SalesforceDescribe>(ctx, HttpMethod.Get, $"sobjects/{SalesforceApi.Segment(input.SobjectType)}/describe", null, ct),
+                (input, ctx, ct) => SalesforceApi.SendAsync<SalesforceDescribe>(ctx, HttpMethod.Get, ctx.Http.Path("sobjects/{sobject_type}/describe", input.SobjectType), null, ct),
                 ActionHints.Read("metadata") with { LlmDescription = "List the fields of a Salesforce object (API names, types, picklist values) before writing a SOQL query or a record." }, Json),
             Define.Action<SalesforceEmptyInput, Dictionary<string, SalesforceLimit>>("get_limits", "Get the org's limits and what remains of them.",
                 (_, ctx, ct) => SalesforceApi.SendAsync<Dictionary<string, SalesforceLimit>>(ctx, HttpMethod.Get, "limits", null, ct),
@@ -257,9 +257,9 @@ public static class SalesforceConnector
         var end = ctx.Time.GetUtcNow();
         var earliest = end.AddDays(-29);
         var start = request.Since is { } since && since > earliest ? since : earliest;
-        static string At(DateTimeOffset at) => Uri.EscapeDataString(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture));
+        static string At(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
         var page = await SalesforceApi.SendAsync<SalesforceDeletedRecords>(ctx, HttpMethod.Get,
-            $"sobjects/{sobject}/deleted/?start={At(start)}&end={At(end)}", null, ct).ConfigureAwait(false);
+            ctx.Http.Path("sobjects/{sobject_type}/deleted/?start={start}&end={end}", sobject, At(start), At(end)), null, ct).ConfigureAwait(false);
         return new PollPage<SalesforceDeletedRecord>(page.DeletedRecords, null);
     }
 

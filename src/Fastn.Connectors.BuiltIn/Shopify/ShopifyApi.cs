@@ -92,7 +92,7 @@ internal static partial class ShopifyApi
     public static string Query(string path, params (string Name, object? Value)[] parameters)
     {
         var parts = parameters.Where(p => p.Value is not null)
-            .Select(p => p.Name + "=" + Uri.EscapeDataString(p.Value switch
+            .Select(p => Uri.EscapeDataString(p.Name) + "=" + Uri.EscapeDataString(p.Value switch
             {
                 bool b => b ? "true" : "false",
                 DateTimeOffset at => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),

@@ -99,7 +99,7 @@ public static class ShopifyConnector
                 ActionHints.Read("customers") with { LlmDescription = "List Shopify customers (names, e-mail, phone, tags, addresses, order count). Pass next_page_info back as page_info for the next page." }, Json),
             Define.Action<CustomerIdInput, ShopifyCustomer>("get_customer", "Get one customer by id.",
                 async (input, ctx, ct) => ShopifyApi.Read<ShopifyCustomer>(ctx,
-                    (await ShopifyApi.SendAsync(ctx, HttpMethod.Get, $"customers/{input.CustomerId.ToString(CultureInfo.InvariantCulture)}.json", null, ct)).Root, "customer"),
+                    (await ShopifyApi.SendAsync(ctx, HttpMethod.Get, ctx.Http.Path("customers/{customer_id}.json", input.CustomerId), null, ct)).Root, "customer"),
                 ActionHints.Read("customers") with { LlmDescription = "Get a Shopify customer by numeric id. Answers 404 (fastn:upstream) when there is none." }, Json),
             Define.Action<SearchCustomersInput, ShopifyCustomerPage>("search_customers", "Search customers with Shopify's query syntax.",
                 async (input, ctx, ct) =>
@@ -142,7 +142,7 @@ public static class ShopifyConnector
                 ActionHints.Read("orders") with { LlmDescription = "List Shopify orders (open ones unless status=any/closed/cancelled) with line items, totals and statuses. Pass next_page_info back as page_info." }, Json),
             Define.Action<OrderIdInput, ShopifyOrder>("get_order", "Get one order by id.",
                 async (input, ctx, ct) => ShopifyApi.Read<ShopifyOrder>(ctx,
-                    (await ShopifyApi.SendAsync(ctx, HttpMethod.Get, $"orders/{input.OrderId.ToString(CultureInfo.InvariantCulture)}.json", null, ct)).Root, "order"),
+                    (await ShopifyApi.SendAsync(ctx, HttpMethod.Get, ctx.Http.Path("orders/{order_id}.json", input.OrderId), null, ct)).Root, "order"),
                 ActionHints.Read("orders") with { LlmDescription = "Get a Shopify order by numeric id (not the #1001 name) with line items, addresses, totals and statuses." }, Json),
             Define.Action<ListProductsInput, ShopifyProductPage>("list_products", "List products with their variants, one page at a time.",
                 async (input, ctx, ct) =>

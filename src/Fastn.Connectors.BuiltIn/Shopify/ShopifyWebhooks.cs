@@ -121,7 +121,7 @@ public static partial class ShopifyWebhooks
         {
             try
             {
-                await ShopifyApi.SendAsync(ctx, HttpMethod.Delete, $"webhooks/{Uri.EscapeDataString(id)}.json", null, ct, idempotent: true).ConfigureAwait(false);
+                await ShopifyApi.SendAsync(ctx, HttpMethod.Delete, ctx.Http.Path("webhooks/{id}.json", id), null, ct, idempotent: true).ConfigureAwait(false);
             }
             catch (Http.UpstreamException ex) when (ex.StatusCode == 404)
             {

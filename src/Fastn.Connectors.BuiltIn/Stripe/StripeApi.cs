@@ -29,8 +29,6 @@ internal static class StripeApi
     public static Task<T> DeleteAsync<T>(ConnectorContext ctx, string path, CancellationToken ct) =>
         SendAsync<T>(ctx, new HttpRequestMessage(HttpMethod.Delete, path), ct);
 
-    public static string Path(string collection, string id) => $"{collection}/{Uri.EscapeDataString(id)}";
-
     private static async Task<T> SendAsync<T>(ConnectorContext ctx, HttpRequestMessage request, CancellationToken ct)
     {
         request.Headers.TryAddWithoutValidation("Stripe-Version", StripeConnector.ApiVersion);

@@ -81,14 +81,14 @@ public static class StripeConnector
                 (input, ctx, ct) => StripeApi.PostAsync<StripeCustomer>(ctx, "customers", CustomerForm(input.Email, input.Name, input.Phone, input.Description, input.Address, input.Metadata), ct),
                 Write("customers", "Create a Stripe customer from an e-mail, name, phone, address and metadata. Returns the customer with its cus_ id."), Json),
             Define.Action<StripeIdInput, StripeCustomer>("get_customer", "Get one customer by id.",
-                (input, ctx, ct) => StripeApi.GetAsync<StripeCustomer>(ctx, StripeApi.Path("customers", input.Id), null, ct),
+                (input, ctx, ct) => StripeApi.GetAsync<StripeCustomer>(ctx, ctx.Http.Path("customers/{id}", input.Id), null, ct),
                 Read("customers", "Get a Stripe customer by its cus_ id."), Json),
             Define.Action<UpdateCustomerInput, StripeCustomer>("update_customer", "Change fields of a customer; fields left out stay as they are.",
-                (input, ctx, ct) => StripeApi.PostAsync<StripeCustomer>(ctx, StripeApi.Path("customers", input.Id),
+                (input, ctx, ct) => StripeApi.PostAsync<StripeCustomer>(ctx, ctx.Http.Path("customers/{id}", input.Id),
                     CustomerForm(input.Email, input.Name, input.Phone, input.Description, input.Address, input.Metadata), ct),
                 Write("customers", "Update a Stripe customer's e-mail, name, phone, description, address or metadata; omitted fields are unchanged."), Json),
             Define.Action<StripeIdInput, StripeDeletedObject>("delete_customer", "Delete a customer permanently (also cancels their subscriptions).",
-                (input, ctx, ct) => StripeApi.DeleteAsync<StripeDeletedObject>(ctx, StripeApi.Path("customers", input.Id), ct),
+                (input, ctx, ct) => StripeApi.DeleteAsync<StripeDeletedObject>(ctx, ctx.Http.Path("customers/{id}", input.Id), ct),
                 ActionHints.Delete("customers") with { LlmDescription = "Permanently delete a Stripe customer and cancel their active subscriptions. Cannot be undone." }, Json),
             Define.Action<ListCustomersInput, StripeCustomerList>("list_customers", "List customers, newest first, one page at a time.",
                 (input, ctx, ct) => StripeApi.GetAsync<StripeCustomerList>(ctx, "customers",
@@ -107,10 +107,10 @@ public static class StripeConnector
                     .AddMap("metadata", input.Metadata), ct),
                 Write("payments", "Create a Stripe PaymentIntent for an amount in the smallest currency unit (1099 = $10.99). With payment_method and confirm=true it charges at once; otherwise return client_secret to the payer's browser."), Json),
             Define.Action<StripeIdInput, StripePaymentIntent>("get_payment_intent", "Get one payment intent by id.",
-                (input, ctx, ct) => StripeApi.GetAsync<StripePaymentIntent>(ctx, StripeApi.Path("payment_intents", input.Id), null, ct),
+                (input, ctx, ct) => StripeApi.GetAsync<StripePaymentIntent>(ctx, ctx.Http.Path("payment_intents/{id}", input.Id), null, ct),
                 Read("payments", "Get a Stripe PaymentIntent by its pi_ id, with its status and latest charge."), Json),
             Define.Action<ConfirmPaymentIntentInput, StripePaymentIntent>("confirm_payment_intent", "Confirm a payment intent, attempting the payment.",
-                (input, ctx, ct) => StripeApi.PostAsync<StripePaymentIntent>(ctx, StripeApi.Path("payment_intents", input.Id) + "/confirm", new StripeForm()
+                (input, ctx, ct) => StripeApi.PostAsync<StripePaymentIntent>(ctx, ctx.Http.Path("payment_intents/{id}/confirm", input.Id), new StripeForm()
                     .Add("payment_method", input.PaymentMethod).Add("return_url", input.ReturnUrl).Add("receipt_email", input.ReceiptEmail), ct),
                 Write("payments", "Confirm a Stripe PaymentIntent so Stripe attempts the payment with its payment method. A declined card fails with Stripe's decline message."), Json),
             Define.Action<ListChargesInput, StripeChargeList>("list_charges", "List charges, newest first, one page at a time.",
@@ -135,7 +135,7 @@ public static class StripeConnector
                 CreateInvoiceAsync,
                 Write("invoices", "Create a draft Stripe invoice for a customer (cus_ id) with lines of description, unit_amount (smallest currency unit) and quantity. Returns the invoice with its lines and totals."), Json),
             Define.Action<StripeIdInput, StripeInvoice>("get_invoice", "Get one invoice by id.",
-                (input, ctx, ct) => StripeApi.GetAsync<StripeInvoice>(ctx, StripeApi.Path("invoices", input.Id), null, ct),
+                (input, ctx, ct) => StripeApi.GetAsync<StripeInvoice>(ctx, ctx.Http.Path("invoices/{id}", input.Id), null, ct),
                 Read("invoices", "Get a Stripe invoice by its in_ id with status, totals and lines."), Json),
         },
         Triggers =
@@ -145,7 +145,7 @@ public static class StripeConnector
             {
                 Subscribe = SubscribeAsync,
                 Unsubscribe = (subscription, ctx, ct) => subscription.ExternalId is { } id
-                    ? StripeApi.DeleteAsync<StripeDeletedObject>(ctx, StripeApi.Path("webhook_endpoints", id), ct)
+                    ? StripeApi.DeleteAsync<StripeDeletedObject>(ctx, ctx.Http.Path("webhook_endpoints/{id}", id), ct)
                     : Task.CompletedTask,
             },
         },
@@ -192,7 +192,7 @@ public static class StripeConnector
                 "item:" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
         }
 
-        return await StripeApi.GetAsync<StripeInvoice>(ctx, StripeApi.Path("invoices", invoice.Id), null, ct).ConfigureAwait(false);
+        return await StripeApi.GetAsync<StripeInvoice>(ctx, ctx.Http.Path("invoices/{id}", invoice.Id), null, ct).ConfigureAwait(false);
     }
 
     private static async Task<WebhookSubscription> SubscribeAsync(WebhookSubscription subscription, ConnectorContext ctx, CancellationToken ct)

@@ -116,7 +116,7 @@ public static class XeroConnector
                         LlmDescription = "List Xero contacts (customers and suppliers), 100 per page. Pass NextPage back as Page for more; Where filters like EmailAddress==\"a@b.com\"; ModifiedSince returns only recent changes.",
                     }, Json),
                 Define.Action<GetContactInput, XeroContact>("get_contact", "Get one contact by its ContactID.",
-                    async (input, ctx, ct) => Single((await api.CallAsync<ContactsEnvelope>(ctx, HttpMethod.Get, "Contacts/" + Uri.EscapeDataString(input.ContactId), input.XeroTenantId, ct)).Contacts, "contact"),
+                    async (input, ctx, ct) => Single((await api.CallAsync<ContactsEnvelope>(ctx, HttpMethod.Get, ctx.Http.Path("Contacts/{contact_id}", input.ContactId), input.XeroTenantId, ct)).Contacts, "contact"),
                     ActionHints.Read("contacts") with { LlmDescription = "Get one Xero contact by ContactID, with addresses, phones and groups." }, Json),
                 Define.Action<CreateContactInput, XeroContact>("create_contact", "Create a contact (customer or supplier).",
                     async (input, ctx, ct) =>
@@ -140,7 +140,7 @@ public static class XeroConnector
                             EmailAddress = input.EmailAddress, ContactNumber = input.ContactNumber, AccountNumber = input.AccountNumber,
                             TaxNumber = input.TaxNumber, Website = input.Website, ContactStatus = input.ContactStatus, Addresses = input.Addresses, Phones = input.Phones,
                         }]);
-                        var result = await api.CallAsync<ContactsEnvelope>(ctx, HttpMethod.Post, "Contacts/" + Uri.EscapeDataString(input.ContactId), input.XeroTenantId, ct,
+                        var result = await api.CallAsync<ContactsEnvelope>(ctx, HttpMethod.Post, ctx.Http.Path("Contacts/{contact_id}", input.ContactId), input.XeroTenantId, ct,
                             body, paths: contactPaths, idempotent: true);
                         return Single(result.Contacts, "contact");
                     },
@@ -160,7 +160,7 @@ public static class XeroConnector
                         LlmDescription = "List Xero invoices (ACCREC) and bills (ACCPAY), 100 per page with line items. Filter by Statuses, ContactIds, Where or ModifiedSince; pass NextPage back as Page.",
                     }, Json),
                 Define.Action<GetInvoiceInput, XeroInvoice>("get_invoice", "Get one invoice by its InvoiceID.",
-                    async (input, ctx, ct) => Single((await api.CallAsync<InvoicesEnvelope>(ctx, HttpMethod.Get, "Invoices/" + Uri.EscapeDataString(input.InvoiceId), input.XeroTenantId, ct)).Invoices, "invoice"),
+                    async (input, ctx, ct) => Single((await api.CallAsync<InvoicesEnvelope>(ctx, HttpMethod.Get, ctx.Http.Path("Invoices/{invoice_id}", input.InvoiceId), input.XeroTenantId, ct)).Invoices, "invoice"),
                     ActionHints.Read("invoices") with { LlmDescription = "Get one Xero invoice by InvoiceID, with lines, totals, amounts due and paid." }, Json),
                 Define.Action<CreateInvoiceInput, XeroInvoice>("create_invoice", "Create a sales invoice (ACCREC) or bill (ACCPAY).",
                     async (input, ctx, ct) =>
@@ -337,7 +337,7 @@ public static class XeroConnector
                 continue;
             }
 
-            builder.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
+            builder.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
             separator = '&';
         }
 

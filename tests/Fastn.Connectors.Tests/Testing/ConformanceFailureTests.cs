@@ -105,6 +105,41 @@ public sealed class ConformanceFailureTests
     }
 
     [Fact]
+    public async Task PathTraversal_IdEscapedButConcatenated_FailsNamingActionInputAndValue()
+    {
+        // The built-ins' old way: Uri.EscapeDataString leaves "." and ".." as they are, so the request climbs the path.
+        var definition = WithGetContact("concat-path", (id, _) => "contacts/" + Uri.EscapeDataString(id));
+
+        var ex = await Should.ThrowAsync<FailException>(new Broken(definition, EmptyDirectory).Actions_PathTraversalInputs_StayInTheirSegment);
+
+        ex.Message.ShouldContain("an input value moves a request to another endpoint");
+        ex.Message.ShouldContain("concat-path: actions.get_contact: input 'id' = \".\": request #1 GET /v1/contacts/ differs from /v1/contacts/fastn-probe");
+        ex.Message.ShouldContain("concat-path: actions.get_contact: input 'id' = \"..\": request #1 GET /v1/ has 2 path segment(s)");
+        ex.Message.ShouldNotContain("input 'id' = \"/\"");
+    }
+
+    [Fact]
+    public async Task PathTraversal_IdPastedRaw_FailsForSlashAndEncodedDots()
+    {
+        var definition = WithGetContact("raw-path", (id, _) => "contacts/" + id);
+
+        var ex = await Should.ThrowAsync<FailException>(new Broken(definition, EmptyDirectory).Actions_PathTraversalInputs_StayInTheirSegment);
+
+        ex.Message.ShouldContain("raw-path: actions.get_contact: input 'id' = \"/\": request #1 GET /v1/contacts// has 4 path segment(s)");
+        // .NET resolves %2e%2e like .. before sending, as an app that decodes the path would.
+        ex.Message.ShouldContain("raw-path: actions.get_contact: input 'id' = \"%2e%2e\": request #1 GET /v1/ has 2 path segment(s)");
+        ex.Message.ShouldContain("raw-path: actions.get_contact: input 'id' = \"a/../../b\": request #1 GET /v1/b has 2 path segment(s)");
+    }
+
+    [Fact]
+    public async Task PathTraversal_IdThroughHttpPath_Passes()
+    {
+        var definition = WithGetContact("template-path", (id, ctx) => ctx.Http.Path("contacts/{id}", id));
+
+        await new Broken(definition, EmptyDirectory).Actions_PathTraversalInputs_StayInTheirSegment();
+    }
+
+    [Fact]
     public void Webhooks_NoSampleOverride_FailsTellingAuthorToOverride()
     {
         var broken = new Broken(ExampleConnector.Definition);
@@ -125,7 +160,7 @@ public sealed class ConformanceFailureTests
         var broken = new Broken(definition) { Sample = Signed, NoTimestamp = ["contact_event"] };
 
         broken.Webhooks_AcceptCorrectlySignedDelivery();
-        broken.Webhooks_RejectStaleTimestamp();
+        Should.Throw<SkipException>(broken.Webhooks_RejectStaleTimestamp);
         var ex = Should.Throw<FailException>(broken.Webhooks_RejectTamperedBody);
 
         ex.Message.ShouldContain("example-crm: triggers.contact_event: a delivery whose body was changed after signing was accepted");
@@ -187,12 +222,27 @@ public sealed class ConformanceFailureTests
     }
 
     [Fact]
-    public void Webhooks_StaleOptOut_SkipsOnlyTheStaleCheck()
+    public void Webhooks_StaleOptOut_SkipsOnlyTheTimestampChecksWithTheReason()
     {
         var broken = new Broken(ExampleConnector.Definition) { NoTimestamp = ["contact_event"] };
 
-        broken.Webhooks_RejectStaleTimestamp();
+        var stale = Should.Throw<SkipException>(broken.Webhooks_RejectStaleTimestamp);
+        var future = Should.Throw<SkipException>(broken.Webhooks_RejectFutureTimestamp);
+
+        stale.Message.ShouldContain("every webhook trigger (contact_event) is listed in TriggersWithoutTimestamp");
+        future.Message.ShouldContain("so there is no timestamp to reject");
         Should.Throw<FailException>(broken.Webhooks_RejectTamperedBody);
+    }
+
+    [Fact]
+    public void Webhooks_ConnectorWithoutWebhookTriggers_AllFourAreSkippedNotPassed()
+    {
+        var broken = new Broken(Renamed("no-webhooks"));
+
+        Action[] checks = [broken.Webhooks_AcceptCorrectlySignedDelivery, broken.Webhooks_RejectTamperedBody,
+            broken.Webhooks_RejectStaleTimestamp, broken.Webhooks_RejectFutureTimestamp];
+
+        checks.ShouldAllBe(check => Should.Throw<SkipException>(check).Message.Contains("'no-webhooks' has no webhook triggers", StringComparison.Ordinal));
     }
 
     private static ConnectorDefinition Renamed(string name, Action<DefinitionList<Entities.EntityDefinition>>? entities = null)
@@ -207,6 +257,20 @@ public sealed class ConformanceFailureTests
         entities?.Invoke(copy.Entities);
         return copy;
     }
+
+    private static ConnectorDefinition WithGetContact(string name, Func<string, ConnectorContext, string> url) => new()
+    {
+        Name = name,
+        DisplayName = "Path Check",
+        BaseUrl = "https://api.example-crm.test/v1",
+        Actions =
+        {
+            Define.Action<ContactIdInput, ExampleContact>("get_contact", "Get a contact",
+                (input, ctx, ct) => ctx.Http.GetJsonAsync<ExampleContact>(url(input.Id, ctx), ct)),
+        },
+    };
+
+    private sealed record ContactIdInput([property: System.ComponentModel.Description("The contact's id.")] string Id);
 
     /// <summary>Private, so xUnit does not run its inherited facts on its own; the tests above call them.</summary>
     private sealed class Broken(ConnectorDefinition definition, string? fixtures = null) : ConnectorConformanceTests

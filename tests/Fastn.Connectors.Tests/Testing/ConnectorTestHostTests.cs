@@ -156,6 +156,56 @@ public sealed class ConnectorTestHostTests
         stub.PendingResponses.ShouldBe(0);
     }
 
+    public static TheoryData<string> CredentialMethods => ["bearer", "api-key"];
+
+    [Theory]
+    [MemberData(nameof(CredentialMethods))]
+    public async Task RunActionAsync_RequestsToOtherOrigins_CarryNoCredentials(string kind)
+    {
+        AuthMethod method = kind == "bearer" ? Auth.BearerToken() : Auth.ApiKeyHeader("X-Api-Key");
+        // A connector that follows links it was given: to its own host, then to another host, port and scheme.
+        var definition = new ConnectorDefinition
+        {
+            Name = "link-app",
+            DisplayName = "Link App",
+            BaseUrl = "https://api.link-app.test/v1",
+            Auth = method,
+            Actions =
+            {
+                Define.JsonAction("follow", "Follows links", new JsonObject { ["type"] = "object" }, new JsonObject { ["type"] = "object" },
+                    async (_, ctx, ct) =>
+                    {
+                        foreach (var url in new[] { "items", "https://api.link-app.test/v2/items", "https://evil.test/v1/items", "https://api.link-app.test:8443/v1/items", "http://api.link-app.test/v1/items" })
+                        {
+                            using var response = await ctx.Http.Client.GetAsync(url, ct);
+                        }
+
+                        return new JsonObject();
+                    }),
+            },
+        };
+        var stub = new StubHttpHandler();
+        for (var i = 0; i < 5; i++)
+        {
+            stub.Enqueue(HttpStatusCode.OK, "{}");
+        }
+
+        var credentials = ConnectorTestHost.CredentialsFor(method, new Dictionary<string, string> { ["token"] = "tok_secret", ["api_key"] = "tok_secret" });
+        using var host = new ConnectorTestHost(definition, credentials, stub);
+
+        await host.RunActionAsync("follow", new JsonObject(), TestContext.Current.CancellationToken);
+
+        var carried = stub.Requests.Select(r => (r.Url.ToString(), Sent: r.Headers.Values.Any(v => v.Contains("tok_secret", StringComparison.Ordinal)))).ToList();
+        carried.ShouldBe([
+            ("https://api.link-app.test/v1/items", true),
+            ("https://api.link-app.test/v2/items", true),
+            ("https://evil.test/v1/items", false),
+            ("https://api.link-app.test:8443/v1/items", false),
+            ("http://api.link-app.test/v1/items", false),
+        ]);
+        stub.Requests.Skip(2).ShouldAllBe(r => r.Header("Authorization") == null && r.Header("X-Api-Key") == null);
+    }
+
     public sealed record Empty;
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -107,6 +107,100 @@ public sealed class FixtureReplayTests
         result.Failures.ShouldHaveSingleItem().ShouldContain("expected status 404, got 500");
     }
 
+    private const string BearerFixture = """
+        {
+          "action": "get_me",
+          "credentials": { "token": "tok_test" },
+          "input": {},
+          "interactions": [
+            { "request": { "method": "GET", "path": "/v1/me", "headers": { "Authorization": "Bearer ***" } },
+              "response": { "status": 200, "body": { "id": "u1" } } }
+          ],
+          "expectedOutput": { "id": "u1" }
+        }
+        """;
+
+    private static ConnectorDefinition BearerApp(Authentication.AuthMethod auth) => new()
+    {
+        Name = "bearer-app",
+        DisplayName = "Bearer App",
+        BaseUrl = "https://api.bearer-app.test/v1",
+        Auth = auth,
+        Actions =
+        {
+            Define.JsonAction("get_me", "Gets the user", new JsonObject { ["type"] = "object" }, new JsonObject { ["type"] = "object" },
+                async (_, ctx, ct) => await ctx.Http.GetJsonAsync<JsonObject>("me", ct)),
+        },
+    };
+
+    [Fact]
+    public async Task ReplayAsync_BearerFixtureAndBearerRequest_Passes()
+    {
+        var result = await FixtureRunner.ReplayAsync(BearerApp(Authentication.Auth.BearerToken()), Fixture(BearerFixture), TestContext.Current.CancellationToken);
+
+        result.Failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ReplayAsync_BearerFixtureButTokenScheme_FailsWithoutShowingTheSecret()
+    {
+        var result = await FixtureRunner.ReplayAsync(BearerApp(Authentication.Auth.BearerToken(scheme: "token")), Fixture(BearerFixture), TestContext.Current.CancellationToken);
+
+        var failure = result.Failures.ShouldHaveSingleItem();
+        failure.ShouldContain("header 'Authorization': expected 'Bearer ***', got 'token ***'");
+        failure.ShouldNotContain("tok_test");
+    }
+
+    [Fact]
+    public async Task ReplayAsync_BearerFixtureButNoAuthorization_Fails()
+    {
+        var result = await FixtureRunner.ReplayAsync(BearerApp(Authentication.Auth.None()), Fixture(BearerFixture), TestContext.Current.CancellationToken);
+
+        result.Failures.ShouldHaveSingleItem().ShouldContain("header 'Authorization': expected 'Bearer ***', got (missing)");
+    }
+
+    [Fact]
+    public async Task ReplayAsync_BareRedactedAuthorization_IsRefusedAskingForTheScheme()
+    {
+        var fixture = Fixture(BearerFixture);
+        fixture.Interactions[0].Request.Headers!["Authorization"] = "***";
+
+        var result = await FixtureRunner.ReplayAsync(BearerApp(Authentication.Auth.BearerToken()), fixture, TestContext.Current.CancellationToken);
+
+        result.Failures.ShouldHaveSingleItem().ShouldContain(
+            "header 'Authorization': the fixture hides the auth scheme ('***'); write it as '<scheme> ***' (the request sent 'Bearer ***')");
+    }
+
+    [Fact]
+    public async Task ReplayAsync_FixtureWithoutExpectation_IsRefusedNamingTheFile()
+    {
+        var fixture = Fixture(Good);
+        fixture.ExpectedOutput = null;
+        fixture.FilePath = Path.Combine("Fixtures", "example-crm", "create_contact_unchecked.json");
+
+        var result = await FixtureRunner.ReplayAsync(ExampleConnector.Definition, fixture, TestContext.Current.CancellationToken);
+
+        var failure = result.Failures.ShouldHaveSingleItem();
+        failure.ShouldContain("fixture 'create_contact_unchecked.json': the fixture has neither expectedOutput nor expectedError");
+        failure.ShouldContain(fixture.FilePath);
+    }
+
+    [Fact]
+    public async Task RecordAsync_BearerToken_KeepsTheSchemeAndHidesTheToken()
+    {
+        var live = new StubHttpHandler().Enqueue(HttpStatusCode.OK, """{"id":"u1"}""");
+        var template = Fixture("""{ "action": "get_me", "credentials": { "token": "tok_test" }, "input": {} }""");
+        var definition = BearerApp(Authentication.Auth.BearerToken());
+
+        var result = await FixtureRunner.RecordAsync(definition, template, null, new Dictionary<string, string> { ["token"] = "tok_live_SECRET" }, live, null,
+            TestContext.Current.CancellationToken);
+
+        result.Failures.ShouldBeEmpty();
+        live.LastRequest.Header("Authorization").ShouldBe("Bearer tok_live_SECRET");
+        result.Recorded!.Interactions.ShouldHaveSingleItem().Request.Headers!["Authorization"].ShouldBe("Bearer ***");
+        (await FixtureRunner.ReplayAsync(definition, result.Recorded, TestContext.Current.CancellationToken)).Failures.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task RecordAsync_LiveRun_WritesFixtureWithSecretsRedactedThatReplays()
     {

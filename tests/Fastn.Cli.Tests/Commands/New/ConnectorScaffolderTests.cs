@@ -13,11 +13,13 @@ public sealed class ConnectorScaffolderTests
         "MyApp.Connector/Models/CurrentUser.cs",
         "MyApp.Connector/Models/EmptyInput.cs",
         "MyApp.Connector/Models/Item.cs",
+        "MyApp.Connector/Models/ItemIdInput.cs",
         "MyApp.Connector/Models/ItemPage.cs",
         "MyApp.Connector/Models/ListItemsInput.cs",
         "MyApp.Connector.Tests/MyApp.Connector.Tests.csproj",
         "MyApp.Connector.Tests/MyAppConformanceTests.cs",
         "MyApp.Connector.Tests/Fixtures/my-app/get_current_user.json",
+        "MyApp.Connector.Tests/Fixtures/my-app/get_item.json",
         "MyApp.Connector.Tests/Fixtures/my-app/list_items.json",
     ];
 
@@ -98,6 +100,8 @@ public sealed class ConnectorScaffolderTests
         code.ShouldContain("Define.Action<EmptyInput, CurrentUser>(\"get_current_user\"");
         code.ShouldContain("GetJsonAsync<CurrentUser>(\"me\", ct)");
         code.ShouldContain("Define.Action<ListItemsInput, ItemPage>(\"list_items\"");
+        code.ShouldContain("Define.Action<ItemIdInput, Item>(\"get_item\"");
+        code.ShouldContain("ctx.Http.Path(\"items/{id}\", input.Id)");
         code.ShouldContain("Define.PollTrigger<Item>(\"item_changed\"");
         code.ShouldContain("return new PollPage<Item>(page.Data, page.NextCursor);");
         code.ShouldContain("recordId: item => item.Id");
@@ -114,7 +118,7 @@ public sealed class ConnectorScaffolderTests
         var expectedHeaders = JsonNode.Parse(headers)!.AsObject();
         var fixtures = Directory.GetFiles(Path.Combine(root, "MyApp.Connector.Tests", "Fixtures", "my-app"), "*.json")
             .Select(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject()).ToList();
-        fixtures.Select(f => (string)f["action"]!).Distinct().Order(StringComparer.Ordinal).ShouldBe(["get_current_user", "list_items"]);
+        fixtures.Select(f => (string)f["action"]!).Distinct().Order(StringComparer.Ordinal).ShouldBe(["get_current_user", "get_item", "list_items"]);
         foreach (var fixture in fixtures)
         {
             JsonNode.DeepEquals(fixture["credentials"], expectedCredentials).ShouldBeTrue(fixture.ToJsonString());

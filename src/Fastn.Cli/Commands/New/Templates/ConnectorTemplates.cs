@@ -120,6 +120,20 @@ internal static class ConnectorTemplates
             }
 
             """)),
+        ("ItemIdInput.cs", model.Render("""
+            using System.ComponentModel;
+
+            namespace {{Pascal}}.Connector.Models;
+
+            /// <summary>Input of <c>get_item</c>.</summary>
+            public sealed record ItemIdInput
+            {
+                /// <summary>The item's id.</summary>
+                [Description("The id of the item, like itm_123.")]
+                public required string Id { get; init; }
+            }
+
+            """)),
         ("ListItemsInput.cs", model.Render("""
             using System.ComponentModel;
 
@@ -185,6 +199,10 @@ internal static class ConnectorTemplates
                     Define.Action<ListItemsInput, ItemPage>("list_items", "List items one page at a time.",
                         (input, ctx, ct) => ctx.Http.GetJsonAsync<ItemPage>(ItemsUrl(input.Limit ?? 25, input.Cursor), ct),
                         ActionHints.Read("items") with { LlmDescription = "List {{DisplayName}} items. Pass nextCursor back as cursor to get the next page." }),
+                    // Build every path that holds input with ctx.Http.Path: each value becomes one escaped segment and
+                    // ".", ".." or "" are refused, so input can never send the connection's credentials to another endpoint.
+                    Define.Action<ItemIdInput, Item>("get_item", "Get one item by id.",
+                        (input, ctx, ct) => ctx.Http.GetJsonAsync<Item>(ctx.Http.Path("items/{id}", input.Id), ct), ActionHints.Read("items")),
                 },
                 Triggers =
                 {
@@ -204,6 +222,7 @@ internal static class ConnectorTemplates
                         .Id(i => i.Id)
                         .UpdatedAt(i => i.UpdatedAt)
                         .Supports(EntityOperations.List, "list_items")
+                        .Supports(EntityOperations.Get, "get_item")
                         .Map(i => i.Id, Cdm.Contact.Id)
                         .Map(i => i.Email, Cdm.Contact.Email)
                         .Map(i => i.FirstName, Cdm.Contact.FirstName)

@@ -34,6 +34,8 @@ internal static class FixtureTemplates
                 Exchange(auth, "/v1/me", null, 200, user.DeepClone()), expectedOutput: user.DeepClone()))),
             ("list_items.json", Write(Fixture(model, "list_items", "Returns the first page of items and the cursor of the next one.", new JsonObject { ["limit"] = 2 },
                 Exchange(auth, "/v1/items", new JsonObject { ["limit"] = "2" }, 200, items.DeepClone()), expectedOutput: items.DeepClone()))),
+            ("get_item.json", Write(Fixture(model, "get_item", "Returns one item by id.", new JsonObject { ["id"] = "itm_1" },
+                Exchange(auth, "/v1/items/itm_1", null, 200, items["data"]![0]!.DeepClone()), expectedOutput: items["data"]![0]!.DeepClone()))),
         };
 
         if (auth.Kind != ScaffoldAuth.None)
