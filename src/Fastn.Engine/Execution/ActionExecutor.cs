@@ -62,12 +62,23 @@ public sealed class ActionExecutor(
 
         var current = opened.Credentials ?? AuthCredentials.Empty;
         var redactor = Redactor.For(current, method);
+        var redactorGate = new Lock();
         try
         {
             var refreshable = method is OAuth2Auth { SupportsRefresh: true } or CustomAuth { Exchange: not null };
             var output = await InvokeAsync(connector.Definition, action, method, connection, current, input,
                 request.IdempotencyKey ?? ids.NewId("idem"),
-                refreshable ? (stale, ct) => credentials.RefreshAsync(connection, stale, ct) : null,
+                refreshable ? async (stale, ct) =>
+                {
+                    var fresh = await credentials.RefreshAsync(connection, stale, ct).ConfigureAwait(false);
+                    // A token obtained mid-call may be echoed in the output or an error: mask it as well as the old one.
+                    lock (redactorGate)
+                    {
+                        redactor = redactor.Including(fresh, method);
+                    }
+
+                    return fresh;
+                } : null,
                 cancellationToken).ConfigureAwait(false);
             // Typed actions produce their output from the type the schema was generated from.
             if (!action.OutputMatchesSchemaByConstruction && SchemaValidator.Validate(action.OutputSchema, output) is { } badOutput)
@@ -189,11 +200,12 @@ public sealed class ActionExecutor(
             Time = time,
         };
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(action.Timeout);
+        // The injected clock runs the timeout, so tests (and hosts with their own clock) control it.
+        using var timeout = new CancellationTokenSource(action.Timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await action.InvokeAsync(input, context, timeout.Token).ConfigureAwait(false);
+            return await action.InvokeAsync(input, context, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
