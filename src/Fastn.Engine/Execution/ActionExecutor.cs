@@ -177,17 +177,20 @@ public sealed class ActionExecutor(
         Func<string?, CancellationToken, Task<AuthCredentials>>? refresh, CancellationToken cancellationToken)
     {
         var latest = current;
+        Uri? baseAddress = null;
+        if (definition.BaseUrl is { } baseUrl)
+        {
+            var values = current.Values.Concat(current.Metadata).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value);
+            baseAddress = new Uri(OAuth2Auth.ResolveTemplate(baseUrl, values).TrimEnd('/') + "/");
+        }
+
         using var handler = new ConnectionAuthHandler(method,
             _ => Task.FromResult(latest),
             refresh is null ? null : async (stale, ct) => latest = await refresh(stale, ct).ConfigureAwait(false),
             connection.Id.Length == 0 ? null : rateLimiters.For(connection.Id, definition),
+            CredentialScope.For(baseAddress, definition.Capabilities.AllowedHosts),
             handlers.CreateHandler(ConnectorHttpClientRegistration.ClientName));
-        using var client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        if (definition.BaseUrl is { } baseUrl)
-        {
-            var values = current.Values.Concat(current.Metadata).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value);
-            client.BaseAddress = new Uri(OAuth2Auth.ResolveTemplate(baseUrl, values).TrimEnd('/') + "/");
-        }
+        using var client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan, BaseAddress = baseAddress };
 
         var context = new ConnectorContext
         {

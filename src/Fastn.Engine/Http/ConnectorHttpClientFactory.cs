@@ -24,8 +24,8 @@ public static class ConnectorHttpClientRegistration
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 ConnectCallback = sp.GetRequiredService<SsrfGuard>().ConnectAsync,
-                AllowAutoRedirect = true,
-                MaxAutomaticRedirections = 5,
+                // ConnectionAuthHandler follows redirects itself, so credentials never follow one to another origin.
+                AllowAutoRedirect = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 AutomaticDecompression = DecompressionMethods.All,
                 UseCookies = false,
