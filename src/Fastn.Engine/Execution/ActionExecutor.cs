@@ -28,6 +28,7 @@ public sealed class ActionExecutor(
     ILoggerFactory loggerFactory)
 {
     private const int MaxLoggedOutput = 16 * 1024;
+    private const int MaxQuotedUpstream = 4 * 1024;
     private const string CancelledType = "fastn:cancelled";
     private readonly ILogger _logger = loggerFactory.CreateLogger<ActionExecutor>();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ILogger> _connectorLoggers = new(StringComparer.Ordinal);
@@ -250,6 +251,7 @@ public sealed class ActionExecutor(
         FastnProblemException p => p,
         AuthRequiredException a => new FastnProblemException(a.ProblemType, 401, "The app refused the credentials", a.Message, null, a),
         RateLimitedException r => WithRetryAfter(new FastnProblemException(r.ProblemType, 429, "The app is rate limiting this connection", r.Message, null, r), r.RetryAfter),
+        ResponseTooLargeException t => new FastnProblemException(t.ProblemType, 502, "The app's response is too large", t.Message, null, t),
         UpstreamException u => WithUpstream(new FastnProblemException(u.ProblemType, u.StatusCode == 0 ? 504 : 502, "The app returned an error", u.Message, null, u), u),
         ConnectorValidationException v => new FastnProblemException(v.ProblemType, 400, "The request is not valid", v.Message, v.Path is null ? null : "$" + (v.Path.StartsWith('$') ? v.Path[1..] : "." + v.Path), v),
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
@@ -277,14 +279,19 @@ public sealed class ActionExecutor(
 
     private static FastnProblemException Sanitize(FastnProblemException problem, Redactor redactor)
     {
-        var safe = new FastnProblemException(problem.Type, problem.Status, problem.Title, redactor.Redact(problem.Detail), problem.Path);
+        var safe = new FastnProblemException(problem.Type, problem.Status, problem.Title, Shorten(redactor.Redact(problem.Detail)), problem.Path);
         foreach (var (key, value) in problem.Extensions)
         {
-            safe.Extensions[key] = value is string s ? redactor.Redact(s) : value;
+            safe.Extensions[key] = value is string s ? Shorten(redactor.Redact(s)) : value;
         }
 
         return safe;
     }
+
+    // An app's body quoted by a connector (or an exception message) is cut, so a problem or log line stays small.
+    // Redact first: cutting first could split a secret and leave its start unmasked.
+    private static string Shorten(string text) =>
+        text.Length <= MaxQuotedUpstream ? text : string.Concat(text.AsSpan(0, MaxQuotedUpstream), "…");
 
     // Never cancelled: the call has happened, so its record is kept whether or not the caller is still waiting.
     private async Task RecordAsync(string callId, ActionCallRequest request, ConnectionInfo connection, ActionDefinition action,

@@ -18,9 +18,11 @@ public static class ConnectorHttpClientRegistration
         services.AddOptions<OutboundHttpOptions>().BindConfiguration("Fastn:Http");
         services.AddSingleton<SsrfGuard>();
         services.AddTransient<RedactingLoggingHandler>();
+        services.AddTransient<ResponseSizeLimitHandler>();
         services.AddHttpClient(ClientName)
             .RemoveAllLoggers()
             .AddHttpMessageHandler<RedactingLoggingHandler>()
+            .AddHttpMessageHandler<ResponseSizeLimitHandler>()
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 ConnectCallback = sp.GetRequiredService<SsrfGuard>().ConnectAsync,

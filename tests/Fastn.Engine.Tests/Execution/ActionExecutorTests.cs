@@ -64,6 +64,64 @@ public sealed class ActionExecutorTests : IAsyncLifetime
         harness.Calls.ShouldHaveSingleItem().ErrorType.ShouldBe("fastn:timeout");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Execute_ResponseLargerThanTheCap_FailsWithResponseTooLargeNamingTheLimit(bool declaresLength)
+    {
+        var big = "{\"items\":[" + string.Join(',', Enumerable.Repeat("\"xxxxxxxxxx\"", 500)) + "]}";
+        _stub.Handler = async ctx =>
+        {
+            if (declaresLength)
+            {
+                ctx.Response.ContentLength = System.Text.Encoding.UTF8.GetByteCount(big);
+            }
+
+            // Streamed in pieces, as a large answer arrives.
+            for (var i = 0; i < big.Length; i += 500)
+            {
+                await ctx.Response.WriteAsync(big.Substring(i, Math.Min(500, big.Length - i)));
+                await ctx.Response.Body.FlushAsync();
+            }
+        };
+        await using var harness = ExecutorHarness.Create(Connector(new NoAuth(), ctx => ctx.Http.GetJsonAsync<JsonNode?>("big", ctx.Cancellation)),
+            AuthCredentials.Empty, allowedHosts: [_stub.BaseAddress], outbound: o => o.MaxResponseBytes = 1024);
+
+        var problem = await Should.ThrowAsync<FastnProblemException>(() => harness.CallAsync("call", cancellationToken: TestContext.Current.CancellationToken));
+
+        problem.Type.ShouldBe("fastn:response-too-large");
+        problem.Status.ShouldBe(502);
+        problem.Detail.ShouldContain("limit of 1 KB");
+        problem.Detail.ShouldContain("Fastn:Http:MaxResponseBytes");
+    }
+
+    [Fact]
+    public async Task Execute_ResponseUnderTheDefaultCap_IsReadWhole()
+    {
+        var items = string.Join(',', Enumerable.Range(0, 20_000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        _stub.Handler = ctx => ctx.Response.WriteAsync("{\"items\":[" + items + "]}");
+        await using var harness = ExecutorHarness.Create(Connector(new NoAuth(), ctx => ctx.Http.GetJsonAsync<JsonNode?>("list", ctx.Cancellation)),
+            AuthCredentials.Empty, allowedHosts: [_stub.BaseAddress]);
+
+        var result = await harness.CallAsync("call", cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Output!["items"]!.AsArray().Count.ShouldBe(20_000);
+    }
+
+    [Fact]
+    public async Task Execute_ConnectorQuotesAHugeUpstreamBody_ProblemQuotesAt4KB()
+    {
+        var body = new string('y', 50_000);
+        await using var harness = ExecutorHarness.Create(Connector(new NoAuth(), _ =>
+            throw new Fastn.Connectors.Http.UpstreamException(500, body, "The app said: " + body)), AuthCredentials.Empty);
+
+        var problem = await Should.ThrowAsync<FastnProblemException>(() => harness.CallAsync("call", cancellationToken: TestContext.Current.CancellationToken));
+
+        problem.Detail.Length.ShouldBeLessThanOrEqualTo(4 * 1024 + 1);
+        ((string)problem.Extensions["upstreamBody"]!).Length.ShouldBeLessThanOrEqualTo(4 * 1024 + 1);
+        harness.Calls.ShouldHaveSingleItem().ErrorDetail!.Length.ShouldBeLessThanOrEqualTo(4 * 1024 + 1);
+    }
+
     internal static OAuth2Auth OAuth() => Auth.OAuth2(o => { o.AuthorizationUrl = "https://a.example/auth"; o.TokenUrl = "https://a.example/token"; });
 
     private ConnectorDefinition Connector(AuthMethod auth, Func<Ctx, Task<JsonNode?>> handler, TimeSpan? timeout = null) => new()
