@@ -81,7 +81,10 @@ public sealed class ConnectorHttpClient
     public Task<T> PostFormAsync<T>(string url, IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken) =>
         SendJsonAsync<T>(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) }, cancellationToken);
 
-    /// <summary>Sends a request and reads the response body as JSON of type <typeparamref name="T"/>.</summary>
+    /// <summary>
+    /// Sends a request and reads the response body as JSON of type <typeparamref name="T"/>, straight from the
+    /// network stream (the body is never held twice; the runtime caps its size).
+    /// </summary>
     public async Task<T> SendJsonAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -90,22 +93,28 @@ public sealed class ConnectorHttpClient
             return default!;
         }
 
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var stream = await ReadBodyAsync(() => response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+        var head = new HeadCapturingStream(stream, UpstreamException.MaxBodyLength);
+        await using (head.ConfigureAwait(false))
         {
-            return JsonSerializer.Deserialize<T>(text, _json)!;
-        }
-        catch (JsonException ex)
-        {
-            var status = (int)response.StatusCode;
-            if (IsJson(text))
+            try
             {
-                throw new UpstreamException(status, text,
-                    $"The app's JSON does not have the shape {typeof(T).Name} expects at {ex.Path ?? "$"}: {ex.Message.Split(" Path:")[0]}", ex);
+                return (await ReadBodyAsync(() => JsonSerializer.DeserializeAsync<T>(head, _json, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false))!;
             }
+            catch (JsonException ex)
+            {
+                var status = (int)response.StatusCode;
+                var text = head.Text;
+                var start = text.TrimStart();
+                if (start.StartsWith('{') || start.StartsWith('['))
+                {
+                    throw new UpstreamException(status, text,
+                        $"The app's JSON does not have the shape {typeof(T).Name} expects at {ex.Path ?? "$"}: {ex.Message.Split(" Path:")[0]}", ex);
+                }
 
-            var kind = text.TrimStart().StartsWith('<') ? "HTML" : "text that is not valid JSON";
-            throw new UpstreamException(status, text, $"The app answered {status} with {kind} where JSON was expected.", ex);
+                var kind = start.StartsWith('<') ? "HTML" : "text that is not valid JSON";
+                throw new UpstreamException(status, text, $"The app answered {status} with {kind} where JSON was expected.", ex);
+            }
         }
     }
 
@@ -125,7 +134,8 @@ public sealed class ConnectorHttpClient
         HttpResponseMessage response;
         try
         {
-            response = await Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            // Headers only: bodies are streamed by the helpers, never buffered whole by HttpClient first.
+            response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
@@ -143,7 +153,8 @@ public sealed class ConnectorHttpClient
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            // An error body is only quoted, so only its start is read.
+            var body = await ReadBodyAsync(() => ReadHeadAsync(response.Content, UpstreamException.MaxBodyLength + 1, cancellationToken), cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             throw status switch
             {
@@ -190,16 +201,104 @@ public sealed class ConnectorHttpClient
         return request;
     }
 
-    private static bool IsJson(string text)
+    // A body read after the headers can still fail on the network; that is the same "could not reach" as before the headers.
+    private static async Task<TResult> ReadBodyAsync<TResult>(Func<Task<TResult>> read, CancellationToken cancellationToken)
     {
         try
         {
-            using var _ = JsonDocument.Parse(text);
-            return true;
+            return await read().ConfigureAwait(false);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            return false;
+            throw new UpstreamException(0, null, $"The app's response broke off: {ex.Message}", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new UpstreamException(0, null, "The app did not answer in time.", ex);
+        }
+    }
+
+    private static async Task<string> ReadHeadAsync(HttpContent content, int maxChars, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+            var buffer = new char[maxChars];
+            var read = 0;
+            while (read < maxChars)
+            {
+                var n = await reader.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+
+            return new string(buffer, 0, read);
+        }
+    }
+
+    /// <summary>Passes a stream through, keeping its first bytes so an error can quote what the app sent.</summary>
+    private sealed class HeadCapturingStream(Stream inner, int keep) : Stream
+    {
+        private readonly MemoryStream _head = new();
+
+        public string Text => System.Text.Encoding.UTF8.GetString(_head.GetBuffer(), 0, (int)_head.Length);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Keep(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return Keep(buffer.Span[..read]);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+                _head.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private int Keep(ReadOnlySpan<byte> read)
+        {
+            var room = keep - (int)_head.Length;
+            if (room > 0)
+            {
+                _head.Write(read[..Math.Min(room, read.Length)]);
+            }
+
+            return read.Length;
         }
     }
 

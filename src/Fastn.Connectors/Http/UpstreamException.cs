@@ -4,7 +4,7 @@ namespace Fastn.Connectors.Http;
 public sealed class UpstreamException : ConnectorException
 {
     /// <summary>Bodies longer than this are cut in messages and logs.</summary>
-    public const int MaxBodyLength = 2048;
+    public const int MaxBodyLength = 4096;
 
     /// <summary>Creates the exception.</summary>
     public UpstreamException(int statusCode, string? body, string? message = null, Exception? innerException = null)

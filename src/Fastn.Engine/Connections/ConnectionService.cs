@@ -307,9 +307,9 @@ public sealed class ConnectionService(
     private async Task<Connection> StoreReauthorizedAsync(string connectionId, Dictionary<string, string> secrets, DateTimeOffset? expiresAt,
         Dictionary<string, string> metadata, CancellationToken cancellationToken)
     {
-        await connections.SetCredentialAsync(connectionId, vault.Protect(secrets), expiresAt, cancellationToken).ConfigureAwait(false);
         var json = JsonSerializer.Serialize(metadata);
-        var updated = await connections.UpdateAsync(connectionId, c =>
+        // One transaction: new secrets are never stored beside the old metadata and status.
+        var updated = await connections.SaveCredentialAndUpdateAsync(connectionId, vault.Protect(secrets), expiresAt, expectedVersion: null, c =>
         {
             c.Metadata = json;
             c.Status = ConnectionStatus.Active;

@@ -28,6 +28,7 @@ public sealed class ActionExecutor(
     ILoggerFactory loggerFactory)
 {
     private const int MaxLoggedOutput = 16 * 1024;
+    private const int MaxQuotedUpstream = 4 * 1024;
     private const string CancelledType = "fastn:cancelled";
     private readonly ILogger _logger = loggerFactory.CreateLogger<ActionExecutor>();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ILogger> _connectorLoggers = new(StringComparer.Ordinal);
@@ -62,12 +63,23 @@ public sealed class ActionExecutor(
 
         var current = opened.Credentials ?? AuthCredentials.Empty;
         var redactor = Redactor.For(current, method);
+        var redactorGate = new Lock();
         try
         {
             var refreshable = method is OAuth2Auth { SupportsRefresh: true } or CustomAuth { Exchange: not null };
             var output = await InvokeAsync(connector.Definition, action, method, connection, current, input,
                 request.IdempotencyKey ?? ids.NewId("idem"),
-                refreshable ? (stale, ct) => credentials.RefreshAsync(connection, stale, ct) : null,
+                refreshable ? async (stale, ct) =>
+                {
+                    var fresh = await credentials.RefreshAsync(connection, stale, ct).ConfigureAwait(false);
+                    // A token obtained mid-call may be echoed in the output or an error: mask it as well as the old one.
+                    lock (redactorGate)
+                    {
+                        redactor = redactor.Including(fresh, method);
+                    }
+
+                    return fresh;
+                } : null,
                 cancellationToken).ConfigureAwait(false);
             // Typed actions produce their output from the type the schema was generated from.
             if (!action.OutputMatchesSchemaByConstruction && SchemaValidator.Validate(action.OutputSchema, output) is { } badOutput)
@@ -166,17 +178,20 @@ public sealed class ActionExecutor(
         Func<string?, CancellationToken, Task<AuthCredentials>>? refresh, CancellationToken cancellationToken)
     {
         var latest = current;
+        Uri? baseAddress = null;
+        if (definition.BaseUrl is { } baseUrl)
+        {
+            var values = current.Values.Concat(current.Metadata).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value);
+            baseAddress = new Uri(OAuth2Auth.ResolveTemplate(baseUrl, values).TrimEnd('/') + "/");
+        }
+
         using var handler = new ConnectionAuthHandler(method,
             _ => Task.FromResult(latest),
             refresh is null ? null : async (stale, ct) => latest = await refresh(stale, ct).ConfigureAwait(false),
             connection.Id.Length == 0 ? null : rateLimiters.For(connection.Id, definition),
+            CredentialScope.For(baseAddress, definition.Capabilities.AllowedHosts),
             handlers.CreateHandler(ConnectorHttpClientRegistration.ClientName));
-        using var client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        if (definition.BaseUrl is { } baseUrl)
-        {
-            var values = current.Values.Concat(current.Metadata).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value);
-            client.BaseAddress = new Uri(OAuth2Auth.ResolveTemplate(baseUrl, values).TrimEnd('/') + "/");
-        }
+        using var client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan, BaseAddress = baseAddress };
 
         var context = new ConnectorContext
         {
@@ -189,11 +204,12 @@ public sealed class ActionExecutor(
             Time = time,
         };
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(action.Timeout);
+        // The injected clock runs the timeout, so tests (and hosts with their own clock) control it.
+        using var timeout = new CancellationTokenSource(action.Timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await action.InvokeAsync(input, context, timeout.Token).ConfigureAwait(false);
+            return await action.InvokeAsync(input, context, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -235,6 +251,7 @@ public sealed class ActionExecutor(
         FastnProblemException p => p,
         AuthRequiredException a => new FastnProblemException(a.ProblemType, 401, "The app refused the credentials", a.Message, null, a),
         RateLimitedException r => WithRetryAfter(new FastnProblemException(r.ProblemType, 429, "The app is rate limiting this connection", r.Message, null, r), r.RetryAfter),
+        ResponseTooLargeException t => new FastnProblemException(t.ProblemType, 502, "The app's response is too large", t.Message, null, t),
         UpstreamException u => WithUpstream(new FastnProblemException(u.ProblemType, u.StatusCode == 0 ? 504 : 502, "The app returned an error", u.Message, null, u), u),
         ConnectorValidationException v => new FastnProblemException(v.ProblemType, 400, "The request is not valid", v.Message, v.Path is null ? null : "$" + (v.Path.StartsWith('$') ? v.Path[1..] : "." + v.Path), v),
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
@@ -262,14 +279,19 @@ public sealed class ActionExecutor(
 
     private static FastnProblemException Sanitize(FastnProblemException problem, Redactor redactor)
     {
-        var safe = new FastnProblemException(problem.Type, problem.Status, problem.Title, redactor.Redact(problem.Detail), problem.Path);
+        var safe = new FastnProblemException(problem.Type, problem.Status, problem.Title, Shorten(redactor.Redact(problem.Detail)), problem.Path);
         foreach (var (key, value) in problem.Extensions)
         {
-            safe.Extensions[key] = value is string s ? redactor.Redact(s) : value;
+            safe.Extensions[key] = value is string s ? Shorten(redactor.Redact(s)) : value;
         }
 
         return safe;
     }
+
+    // An app's body quoted by a connector (or an exception message) is cut, so a problem or log line stays small.
+    // Redact first: cutting first could split a secret and leave its start unmasked.
+    private static string Shorten(string text) =>
+        text.Length <= MaxQuotedUpstream ? text : string.Concat(text.AsSpan(0, MaxQuotedUpstream), "…");
 
     // Never cancelled: the call has happened, so its record is kept whether or not the caller is still waiting.
     private async Task RecordAsync(string callId, ActionCallRequest request, ConnectionInfo connection, ActionDefinition action,

@@ -35,6 +35,10 @@ public sealed class Redactor
         return new Redactor(values);
     }
 
+    /// <summary>A redactor that also masks the secrets of <paramref name="credentials"/> (a token obtained mid-call), keeping this one's.</summary>
+    public Redactor Including(AuthCredentials credentials, AuthMethod? method) =>
+        new(_secrets.Concat(For(credentials, method)._secrets));
+
     /// <summary>Whether a property name looks like it holds a secret.</summary>
     public static bool IsSecretKey(string key) =>
         SecretKeyParts.Any(p => key.Replace("-", "_", StringComparison.Ordinal).Contains(p, StringComparison.OrdinalIgnoreCase));

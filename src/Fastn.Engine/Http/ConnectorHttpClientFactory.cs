@@ -18,14 +18,16 @@ public static class ConnectorHttpClientRegistration
         services.AddOptions<OutboundHttpOptions>().BindConfiguration("Fastn:Http");
         services.AddSingleton<SsrfGuard>();
         services.AddTransient<RedactingLoggingHandler>();
+        services.AddTransient<ResponseSizeLimitHandler>();
         services.AddHttpClient(ClientName)
             .RemoveAllLoggers()
             .AddHttpMessageHandler<RedactingLoggingHandler>()
+            .AddHttpMessageHandler<ResponseSizeLimitHandler>()
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 ConnectCallback = sp.GetRequiredService<SsrfGuard>().ConnectAsync,
-                AllowAutoRedirect = true,
-                MaxAutomaticRedirections = 5,
+                // ConnectionAuthHandler follows redirects itself, so credentials never follow one to another origin.
+                AllowAutoRedirect = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 AutomaticDecompression = DecompressionMethods.All,
                 UseCookies = false,

@@ -20,4 +20,13 @@ public sealed class OutboundHttpOptions
 
     /// <summary>Failure ratio that opens a host's circuit (default 0.5 over 30 s with at least 20 calls).</summary>
     public double CircuitBreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>
+    /// Largest response body read from an app, in bytes (default 10 MB); a larger one fails the call with
+    /// <c>fastn:response-too-large</c> instead of filling the server's memory.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 10 MB.</summary>
+    public const long DefaultMaxResponseBytes = 10 * 1024 * 1024;
 }

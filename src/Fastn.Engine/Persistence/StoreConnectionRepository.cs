@@ -37,24 +37,17 @@ public sealed class StoreConnectionRepository(ConnectionStore store) : IConnecti
     public async Task<bool> SaveSecretsAsync(string connectionId, string protectedSecrets, DateTimeOffset? expiresAt,
         IReadOnlyDictionary<string, string> metadata, long expectedVersion, CancellationToken cancellationToken)
     {
-        var saved = expectedVersion == 0
-            ? await store.SetCredentialAsync(connectionId, protectedSecrets, expiresAt, cancellationToken).ConfigureAwait(false) > 0
-            : await store.TryUpdateCredentialAsync(connectionId, expectedVersion, protectedSecrets, expiresAt, cancellationToken).ConfigureAwait(false);
-        if (saved)
+        var json = JsonSerializer.Serialize(metadata);
+        // One transaction: new secrets are never stored beside the old metadata (or the reverse).
+        return await store.SaveCredentialAndUpdateAsync(connectionId, protectedSecrets, expiresAt, expectedVersion == 0 ? null : expectedVersion, c =>
         {
-            var json = JsonSerializer.Serialize(metadata);
-            await store.UpdateAsync(connectionId, c =>
+            c.Metadata = json;
+            if (c.Status is ConnectionStatus.Error)
             {
-                c.Metadata = json;
-                if (c.Status is ConnectionStatus.Error)
-                {
-                    c.Status = ConnectionStatus.Active;
-                    c.StatusReason = null;
-                }
-            }, cancellationToken).ConfigureAwait(false);
-        }
-
-        return saved;
+                c.Status = ConnectionStatus.Active;
+                c.StatusReason = null;
+            }
+        }, cancellationToken).ConfigureAwait(false) is not null;
     }
 
     /// <inheritdoc />

@@ -45,6 +45,12 @@ public static class ConnectorDiscovery
         {
             return (null, new PluginLoadFailure(type.FullName ?? type.Name, $"Building its definition threw {ex.InnerException?.GetType().Name}: {ex.InnerException?.Message}"));
         }
+#pragma warning disable CA1031 // A provider's Definition getter is plugin code: whatever it throws must skip that plugin, not stop the host.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return (null, new PluginLoadFailure(type.FullName ?? type.Name, $"Its Definition getter threw {ex.GetType().Name}: {ex.Message}"));
+        }
 
         return (null, null);
     }

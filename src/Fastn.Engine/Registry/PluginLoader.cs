@@ -64,6 +64,6 @@ public static class PluginLoader
     private static void Fail(ConnectorRegistry registry, ILogger logger, PluginLoadFailure failure)
     {
         registry.ReportFailure(failure);
-        logger.LogWarning("Skipped connector plugin {Source}: {Reason}", failure.Source, failure.Reason);
+        logger.LogError("Skipped connector plugin {Source}: {Reason}", failure.Source, failure.Reason);
     }
 }

@@ -217,6 +217,44 @@ public sealed class ConnectionStore(FastnDbContext db, WorkspaceStore workspaces
         }
     }
 
+    /// <summary>
+    /// Stores a new credential and applies <paramref name="change"/> to the connection (metadata, status) in one
+    /// transaction, so a failure can never leave new secrets beside old metadata. With <paramref name="expectedVersion"/>
+    /// the credential is replaced only if still at that version (compare-and-swap); otherwise whatever its version.
+    /// Returns null (nothing written) on a stale version or when the connection does not exist.
+    /// </summary>
+    public async Task<Connection?> SaveCredentialAndUpdateAsync(
+        string connectionId,
+        string credentialProtected,
+        DateTimeOffset? accessTokenExpiresAt,
+        long? expectedVersion,
+        Action<Connection> change,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (expectedVersion is { } version
+                ? !await TryUpdateCredentialAsync(connectionId, version, credentialProtected, accessTokenExpiresAt, cancellationToken)
+                : await GetAsync(connectionId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        if (expectedVersion is null)
+        {
+            await SetCredentialAsync(connectionId, credentialProtected, accessTokenExpiresAt, cancellationToken);
+        }
+
+        var updated = await UpdateAsync(connectionId, change, cancellationToken);
+        if (updated is null)
+        {
+            return null;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return updated;
+    }
+
     private static string StatusEventType(ConnectionStatus status) =>
         "connection." + JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 

@@ -29,4 +29,19 @@ public sealed class RedactorTests
 
         Redactor.For(credentials, null).Redact("Bearer at_secret_value_1 was refused").ShouldBe("Bearer *** was refused");
     }
+
+    [Fact]
+    public void Redact_DeclaredSecretFieldWithAnInnocentName_IsMasked()
+    {
+        // "shop_word" looks like no secret, but the auth method declares it one: its value must never be shown.
+        var method = Auth.Custom([CredentialField.Text("shop", "Shop"), CredentialField.SecretField("shop_word", "Shop word")], (_, _, _) => ValueTask.CompletedTask);
+        var credentials = new AuthCredentials(AuthKind.Custom, "custom", new Dictionary<string, string> { ["shop"] = "acme-shop", ["shop_word"] = "open-sesame-42" });
+        var redactor = Redactor.For(credentials, method);
+
+        var text = redactor.Redact("login with open-sesame-42 for acme-shop");
+        var json = redactor.Redact(JsonNode.Parse("""{"echo":{"shop_word":"open-sesame-42"}}"""))!.ToJsonString();
+
+        text.ShouldBe("login with *** for acme-shop");
+        json.ShouldNotContain("open-sesame-42");
+    }
 }

@@ -107,7 +107,7 @@ public sealed class OutboundPipelineTests : IAsyncLifetime
                 refreshes++;
                 staleSeen = token;
                 return Task.FromResult(stale.WithAccessToken("fresh", null));
-            }, null, _services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(ConnectorHttpClientRegistration.ClientName));
+            }, null, CredentialScope.For(_stub.BaseAddress, []), _services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(ConnectorHttpClientRegistration.ClientName));
         using var client = new HttpClient(handler, disposeHandler: false);
 
         using var response = await client.PostAsync(_stub.BaseAddress, new StringContent("{\"a\":1}"), TestContext.Current.CancellationToken);
