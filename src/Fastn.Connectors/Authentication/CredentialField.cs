@@ -22,6 +22,14 @@ public sealed record CredentialField(string Name, string Label)
     /// <summary>An example value shown as placeholder.</summary>
     public string? Placeholder { get; init; }
 
+    /// <summary>
+    /// Whether <paramref name="value"/> matches <see cref="Pattern"/> as a whole (true when there is no pattern).
+    /// Anchored with <c>\A…\z</c>: .NET's <c>$</c> also matches before a final newline, so <c>"abc\n"</c> would pass.
+    /// </summary>
+    public bool Matches(string value) =>
+        Pattern is not { } pattern
+        || System.Text.RegularExpressions.Regex.IsMatch(value, $"\\A(?:{pattern})\\z", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
     /// <summary>Creates a required secret field.</summary>
     public static CredentialField SecretField(string name, string label, string? help = null) =>
         new(name, label) { Secret = true, Help = help };

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Fastn.Connectors;
 using Fastn.Connectors.Authentication;
 using Fastn.Engine.Errors;
@@ -415,7 +414,7 @@ public sealed class ConnectionService(
                 continue;
             }
 
-            if (field.Pattern is { } pattern && !Regex.IsMatch(value, $"^(?:{pattern})$", RegexOptions.None, TimeSpan.FromSeconds(1)))
+            if (!field.Matches(value))
             {
                 throw FastnProblemException.Validation($"'{field.Label}' ({field.Name}) does not have the expected format{(field.Help is null ? "." : ": " + field.Help)}", $"{path}.{field.Name}");
             }

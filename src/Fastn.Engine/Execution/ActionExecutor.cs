@@ -47,7 +47,7 @@ public sealed class ActionExecutor(
         EnsureUsable(connection);
 
         var input = request.Input ?? new JsonObject();
-        if (SchemaValidator.Validate(action.InputSchema, input) is { } invalid)
+        if (SchemaValidator.ValidateInput(action.InputSchema, input) is { } invalid)
         {
             throw FastnProblemException.Validation($"The input is not valid at {invalid.Path}: {invalid.Message}", invalid.Path);
         }

@@ -37,7 +37,7 @@ public sealed class StoreConnectionRepositoryTests : IAsyncLifetime
     public async Task SaveSecrets_MetadataUpdateFails_NewSecretsAreNotStoredEither()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = _services.GetRequiredService<IServiceScopeFactory>().CreateAsyncSystemScope("the test writes and reads one connection by id");
         var store = scope.ServiceProvider.GetRequiredService<ConnectionStore>();
         var workspace = await scope.ServiceProvider.GetRequiredService<Fastn.Storage.Workspaces.WorkspaceStore>().CreateWorkspaceAsync("Test", cancellationToken: ct);
         var connection = await store.CreateAsync(new NewConnection
