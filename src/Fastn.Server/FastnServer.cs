@@ -59,6 +59,13 @@ public static class FastnServer
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         builder.Services.Configure<RequestLimitsOptions>(config.GetSection("Fastn:Limits"));
+        var limits = config.GetSection("Fastn:Limits").Get<RequestLimitsOptions>() ?? new RequestLimitsOptions();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            // Kestrel answers its own limits with an empty body; ours (RequestShapeMiddleware) explain in problem+json.
+            k.Limits.MaxRequestLineSize = Math.Max(k.Limits.MaxRequestLineSize, limits.MaxUrlBytes * RequestShapeMiddleware.KestrelFactor);
+            k.Limits.MaxRequestHeadersTotalSize = Math.Max(k.Limits.MaxRequestHeadersTotalSize, limits.MaxHeaderBytes * RequestShapeMiddleware.KestrelFactor);
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
 
@@ -146,6 +153,7 @@ public static class FastnServer
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.UseMiddleware<RequestShapeMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<StrictRequestBodyMiddleware>();

@@ -7,6 +7,7 @@ using Fastn.Engine.Hosting;
 using Fastn.Engine.OAuth;
 using Fastn.Engine.Registry;
 using Fastn.Engine.Vault;
+using Fastn.Storage;
 using Fastn.Storage.Connections;
 using Fastn.Storage.OAuth;
 using Microsoft.Extensions.Logging;
@@ -36,6 +37,11 @@ public sealed class ConnectionService(
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(request);
+        if (DisplayText.Validate(request.DisplayName) is { } nameError)
+        {
+            throw FastnProblemException.Validation($"'displayName' {nameError}.", "$.displayName");
+        }
+
         var (definition, method) = Resolve(request.Connector, request.AuthMethod);
         var (secrets, expiresAt, metadata) = await ObtainCredentialsAsync(tenant, definition, method, request.Credentials, cancellationToken).ConfigureAwait(false);
         var connection = await connections.CreateAsync(new NewConnection

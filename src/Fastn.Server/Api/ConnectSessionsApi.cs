@@ -4,6 +4,7 @@ using Fastn.Engine.ConnectSessions;
 using Fastn.Server.ConnectPage;
 using Fastn.Server.Errors;
 using Fastn.Server.Security;
+using Fastn.Storage;
 using Fastn.Storage.ConnectSessions;
 using Fastn.Storage.Events;
 using Fastn.Storage.Workspaces;
@@ -82,9 +83,9 @@ public static class ConnectSessionsApi
             if (body is not null && body.TryGetPropertyValue("name", out var nameNode))
             {
                 name = nameNode is JsonValue v && v.TryGetValue<string>(out var n) ? n.Trim() : "";
-                if (name.Length is 0 or > 200)
+                if (DisplayText.Validate(name, required: true) is { } nameError)
                 {
-                    return Problems.Validation("'name' must be a string of 1–200 characters.", "$.name");
+                    return Problems.Validation($"'name' must be a string of 1–{DisplayText.MaxLength} printable characters: it {nameError}.", "$.name");
                 }
             }
 
@@ -156,6 +157,16 @@ public static class ConnectSessionsApi
             if (limit is < 1 or > 200)
             {
                 return Problems.Validation("'limit' must be between 1 and 200 (default 50).", "limit");
+            }
+
+            if (after is not null && !EventStore.IsValidCursor(after))
+            {
+                return Problems.Validation("'after' must be the nextCursor of an earlier page (an event id); omit it for the newest events.", "after");
+            }
+
+            if (type is { Length: > 100 })
+            {
+                return Problems.Validation($"'type' is {type.Length} characters long; event types have at most 100 (e.g. connection.created).", "type");
             }
 
             var size = limit ?? 50;

@@ -34,6 +34,11 @@ public static class TenantsApi
                 return Problems.Validation($"'id' {(body?.Id is null ? "is required" : TenantId.Validate(body.Id))}: use {TenantId.Rule}.", "$.id");
             }
 
+            if (DisplayText.Validate(body.Name) is { } nameError)
+            {
+                return Problems.Validation($"'name' {nameError}.", "$.name");
+            }
+
             try
             {
                 var tenant = await store.CreateTenantAsync(caller.WorkspaceId, id, body.Name, ct);

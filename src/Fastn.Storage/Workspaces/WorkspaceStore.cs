@@ -36,11 +36,16 @@ public sealed class WorkspaceStore(FastnDbContext db, IIdGenerator ids, TimeProv
 
     /// <summary>
     /// Creates a tenant; throws <see cref="DuplicateKeyException"/> when the id is taken in the workspace and
-    /// <see cref="ArgumentException"/> when it breaks the <see cref="TenantId"/> rule.
+    /// <see cref="ArgumentException"/> when it breaks the <see cref="TenantId"/> rule or the name the <see cref="DisplayText"/> one.
     /// </summary>
     public async Task<Tenant> CreateTenantAsync(string workspaceId, string tenantId, string? name = null, CancellationToken cancellationToken = default)
     {
         TenantId.EnsureValid(tenantId, nameof(tenantId));
+        if (DisplayText.Validate(name) is { } nameError)
+        {
+            throw new ArgumentException($"The tenant name {nameError}.", nameof(name));
+        }
+
         var tenant = new Tenant { WorkspaceId = workspaceId, Id = tenantId, Name = name ?? tenantId, CreatedAt = time.GetUtcNow() };
         db.Tenants.Add(tenant);
         try

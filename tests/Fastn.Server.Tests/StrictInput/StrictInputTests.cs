@@ -129,4 +129,70 @@ public sealed class StrictInputTests(ServerFixture fixture)
         using var known = await Server.Http.GetAsync("openapi/v1.json", TestContext.Current.CancellationToken);
         known.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task LongUrl_UriTooLongProblemNamingTheSetting()
+    {
+        using var response = await Server.SendAsync(HttpMethod.Get, "api/v1/connections?connector=" + new string('a', 9000));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.RequestUriTooLong, "fastn:uri-too-long");
+        problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("Fastn:Limits:MaxUrlBytes");
+    }
+
+    [Fact]
+    public async Task HugeHeaders_HeadersTooLargeProblem()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/connections");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Server.AdminKey);
+        for (var i = 0; i < 5; i++)
+        {
+            request.Headers.TryAddWithoutValidation($"x-filler-{i}", new string('b', 8000));
+        }
+
+        using var response = await Server.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestHeaderFieldsTooLarge, "fastn:headers-too-large");
+    }
+
+    public static TheoryData<string> BadEventCursors => ["%00", new string('a', 5000), "a.b", "../x", "evt%0Ax"];
+
+    [Theory]
+    [MemberData(nameof(BadEventCursors))]
+    public async Task ListEvents_InvalidAfterCursor_ValidationProblem(string after)
+    {
+        using var response = await Server.SendAsync(HttpMethod.Get, $"api/v1/events?after={after}");
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "fastn:validation");
+        problem.GetProperty("path").GetString().ShouldBe("after");
+    }
+
+    public static TheoryData<string> BadNames => [new string('n', 201), "line\nforged", "tab\tname", "   "];
+
+    [Theory]
+    [MemberData(nameof(BadNames))]
+    public async Task CreateTenant_BadName_ValidationProblemAndNothingStored(string name)
+    {
+        var tenant = Scenarios.NewTenant();
+
+        using var response = await Server.SendAsync(HttpMethod.Post, "api/v1/tenants", json: new { id = tenant, name });
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "fastn:validation");
+        problem.GetProperty("path").GetString().ShouldBe("$.name");
+        using var get = await Server.SendAsync(HttpMethod.Get, $"api/v1/tenants/{tenant}");
+        get.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadNames))]
+    public async Task CreateConnection_BadDisplayName_ValidationProblemAndNothingCreated(string name)
+    {
+        var tenant = Scenarios.NewTenant();
+
+        using var response = await Server.SendAsync(HttpMethod.Post, "api/v1/connections", tenant,
+            new { connector = StubConnectors.Query, credentials = new Dictionary<string, string> { ["api_key"] = "k-name" }, displayName = name });
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "fastn:validation");
+        problem.GetProperty("path").GetString().ShouldBe("$.displayName");
+        (await Scenarios.ConnectionIdsAsync(Server, tenant)).ShouldBeEmpty();
+    }
 }
