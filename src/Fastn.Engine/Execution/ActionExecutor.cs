@@ -37,6 +37,11 @@ public sealed class ActionExecutor(
     public async Task<ActionCallResult> ExecuteAsync(ActionCallRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!RowIds.IsWellFormed(request.ConnectionId))
+        {
+            throw FastnProblemException.NotFound($"There is no connection {ProblemText.Quote(request.ConnectionId)}: connection ids look like conn_01J… (letters, digits and '_').");
+        }
+
         var opened = await OpenAsync(request, cancellationToken).ConfigureAwait(false)
             ?? throw FastnProblemException.NotFound($"Connection '{request.ConnectionId}' does not exist for tenant '{request.Tenant.TenantId}'. List connections with GET /api/v1/connections.");
         var connection = opened.Info;

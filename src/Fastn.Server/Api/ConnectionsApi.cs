@@ -4,6 +4,7 @@ using Fastn.Engine.Execution;
 using Fastn.Engine.Persistence;
 using Fastn.Server.Errors;
 using Fastn.Server.Security;
+using Fastn.Storage;
 using Fastn.Storage.ActionCalls;
 using Fastn.Storage.Connections;
 
@@ -27,6 +28,12 @@ public static class ConnectionsApi
     public static RouteGroupBuilder MapConnectionsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/connections").WithTags("Connections");
+
+        // An {id} that cannot be a connection id names nothing: 404 before it reaches a query or a grain key.
+        group.AddEndpointFilter((context, next) =>
+            context.HttpContext.Request.RouteValues.TryGetValue("id", out var id) && !RowIds.IsWellFormed(id as string)
+                ? ValueTask.FromResult<object?>(Problems.NotFound($"There is no connection {Engine.Errors.ProblemText.Quote(id as string)}: connection ids look like conn_01J… (letters, digits and '_'). List connections with GET /api/v1/connections."))
+                : next(context));
         group.MapPost("/", async (HttpContext http, ConnectionService service, CreateConnectionBody? body, CancellationToken ct) =>
         {
             var tenant = CallerContext.Of(http).RequireTenant();

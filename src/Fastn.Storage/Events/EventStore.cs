@@ -70,8 +70,7 @@ public sealed class EventStore(FastnDbContext db, IIdGenerator ids, TimeProvider
     }
 
     /// <summary>Whether <paramref name="cursor"/> has the shape of an event id (a page cursor): 1–100 letters, digits or '_'.</summary>
-    public static bool IsValidCursor(string cursor) =>
-        cursor is { Length: > 0 and <= 100 } && cursor.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+    public static bool IsValidCursor(string cursor) => RowIds.IsWellFormed(cursor);
 
     /// <summary>Events not yet dispatched, oldest first (for the dispatcher; run it with system scope).</summary>
     public async Task<IReadOnlyList<PlatformEvent>> ListUndispatchedAsync(int limit = 100, CancellationToken cancellationToken = default) =>
