@@ -140,6 +140,35 @@ public sealed class ReturnUrlTests(ServerFixture fixture)
         response.Headers.Location.ShouldNotBeNull().OriginalString.ShouldBe($"/settings/integrations?x=1&connection_id={id}&status=connected");
     }
 
+    /// <summary>The hosted connect page checks a session's stored return URL again: one that fails gets no link and no refresh.</summary>
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("https://app.example/connected/\n/x")]
+    [InlineData("//evil.example/connected/")]
+    public async Task ConnectPage_BadStoredSessionReturnUrl_ConnectedWithoutReturnLink(string stored)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await ConnectBrowser.RegisterReturnUrlsAsync(Server);
+        var tenant = ConnectBrowser.NewTenant();
+        var session = await ConnectBrowser.CreateSessionAsync(Server, new { tenantId = tenant, allowedConnectors = new[] { "acme-crm" }, returnUrl = ConnectBrowser.RegisteredReturn });
+        var updated = await Server.InScopeAsync(async sp => await sp.GetRequiredService<FastnDbContext>().ConnectSessions
+            .Where(s => s.TenantId == tenant).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReturnUrl, stored), ct));
+        updated.ShouldBe(1);
+        using var browser = new ConnectBrowser(Server);
+        var chooser = (await browser.GetAsync(session.GetProperty("url").GetString()!)).ShouldBeHtml(HttpStatusCode.OK);
+        var (action, fields) = ConnectBrowser.Form(chooser.Html, "/connect/acme-crm");
+        var start = await browser.PostFormAsync(action, fields);
+        var callback = await AcmeBrowser.AuthorizeAsync(browser.Http, start.Location.ShouldNotBeNull().ToString());
+        var toResult = await browser.GetAsync(callback.ToString());
+
+        var success = (await browser.GetAsync(toResult.Location.ShouldNotBeNull().ToString())).ShouldBeHtml(HttpStatusCode.OK);
+
+        success.Heading.ShouldBe("Connected");
+        success.ReturnLink.ShouldBeNull();
+        success.Html.ShouldNotContain("http-equiv=\"refresh\"");
+        success.Html.ShouldContain("You can close this window.");
+    }
+
     private Task<int> StatesOfAsync(string tenant) => Server.InScopeAsync(async sp => await sp.GetRequiredService<FastnDbContext>().OAuthStates
         .CountAsync(s => s.TenantId == tenant, TestContext.Current.CancellationToken));
 }
