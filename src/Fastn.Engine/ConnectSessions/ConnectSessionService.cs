@@ -71,15 +71,9 @@ public sealed class ConnectSessionService(
             throw FastnProblemException.Validation($"'expiresInSeconds' must be between 60 and {MaxLifetimeSeconds} (default {DefaultLifetimeSeconds}).", "$.expiresInSeconds");
         }
 
-        string? returnUrl = null;
-        if (!string.IsNullOrEmpty(request.ReturnUrl))
-        {
-            var registered = await sessions.ListRedirectUrlsAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-            returnUrl = RedirectUrls.Match(request.ReturnUrl, registered)
-                ?? throw FastnProblemException.Validation(
-                    $"'returnUrl' is not registered for this workspace{(registered.Count == 0 ? " (none are)" : "")}; unregistered URLs are refused to prevent open redirects. Register it with PUT /api/v1/workspace/redirect-urls (same scheme, host and port, and the same path or a path under a registered one ending in '/').",
-                    "$.returnUrl");
-        }
+        // The hosted page is on Fastn's origin, so a path would not lead back to the app: only registered URLs.
+        var returnUrl = await ReturnUrl.RequireAsync(request.ReturnUrl, allowPath: false,
+            async ct => await sessions.ListRedirectUrlsAsync(workspaceId, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
         await workspaces.EnsureTenantAsync(workspaceId, request.TenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await sessions.CreateAsync(new NewConnectSession
@@ -264,8 +258,9 @@ public sealed class ConnectSessionService(
         return new ConnectSessionOutcome(completed, connection, ReturnUrlFor(completed, connection));
     }
 
+    // Checked again before the page links or refreshes to it: a session stored before the rule sends nobody elsewhere.
     private static string? ReturnUrlFor(ConnectSession session, Connection connection) =>
-        session.ReturnUrl is { } url ? RedirectUrls.WithConnection(url, connection.Id, connection.Connector) : null;
+        session.ReturnUrl is { } url && ReturnUrl.IsWellFormed(url, allowPath: false) ? RedirectUrls.WithConnection(url, connection.Id, connection.Connector) : null;
 
     private async Task<FastnProblemException> WhyClosedAsync(string? token, CancellationToken cancellationToken)
     {

@@ -75,6 +75,6 @@ public static class RedirectUrls
         return $"{returnUrl}{separator}connection_id={Uri.EscapeDataString(connectionId)}&connector={Uri.EscapeDataString(connector)}";
     }
 
-    private static bool AllowedScheme(Uri uri) =>
+    internal static bool AllowedScheme(Uri uri) =>
         uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback);
 }

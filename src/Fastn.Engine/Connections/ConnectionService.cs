@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Fastn.Connectors;
 using Fastn.Connectors.Authentication;
+using Fastn.Engine.ConnectSessions;
 using Fastn.Engine.Errors;
 using Fastn.Engine.Execution;
 using Fastn.Engine.Hosting;
@@ -9,6 +10,7 @@ using Fastn.Engine.Registry;
 using Fastn.Engine.Vault;
 using Fastn.Storage;
 using Fastn.Storage.Connections;
+using Fastn.Storage.ConnectSessions;
 using Fastn.Storage.OAuth;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,7 @@ public sealed class ConnectionService(
     ConnectorRegistry registry,
     ConnectionStore connections,
     OAuthStateStore states,
+    ConnectSessionStore redirectUrls,
     IOAuthAppProvider oauthApps,
     CredentialVault vault,
     OAuthTokenClient tokens,
@@ -78,6 +81,8 @@ public sealed class ConnectionService(
         string? returnUrl, string? connectionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
+        // A path on this server, or one of the workspace's registered URLs; checked before anything is stored.
+        returnUrl = await ReturnUrl.RequireAsync(returnUrl, allowPath: true, ct => RegisteredAsync(tenant.WorkspaceId, ct), cancellationToken).ConfigureAwait(false);
         var (definition, method) = Resolve(connector, authMethod);
         if (method is not OAuth2Auth { GrantType: OAuth2GrantType.AuthorizationCode } oauth)
         {
@@ -229,11 +234,12 @@ public sealed class ConnectionService(
             await executor.TestCredentialsAsync(definition, method, credentials, tenant, cancellationToken).ConfigureAwait(false);
         }
 
+        var returnUrl = await ReturnUrlOfAsync(state, cancellationToken).ConfigureAwait(false);
         if (state.ConnectionId is { } existingId)
         {
             var reconnected = await StoreReauthorizedAsync(existingId, secrets, result.ExpiresAt, metadata, cancellationToken).ConfigureAwait(false);
             LogConnected(reconnected, "OAuth reconnect");
-            return new OAuthCompletion(reconnected, state.ReturnUrl, true);
+            return new OAuthCompletion(reconnected, returnUrl, true);
         }
 
         var created = await connections.CreateAsync(new NewConnection
@@ -247,7 +253,7 @@ public sealed class ConnectionService(
             AccessTokenExpiresAt = result.ExpiresAt,
         }, cancellationToken).ConfigureAwait(false);
         LogConnected(created, "OAuth");
-        return new OAuthCompletion(created, state.ReturnUrl, false);
+        return new OAuthCompletion(created, returnUrl, false);
     }
 
     /// <summary>
@@ -438,6 +444,22 @@ public sealed class ConnectionService(
         var method = definition.Auth.Find(authMethod)
             ?? throw FastnProblemException.Validation($"'{definition.Name}' has no auth method '{authMethod}'. It offers: {string.Join(", ", definition.Auth.Select(a => a.EffectiveId))}.", "$.authMethod");
         return (definition, method);
+    }
+
+    private async Task<IReadOnlyList<string>> RegisteredAsync(string workspaceId, CancellationToken cancellationToken) =>
+        await redirectUrls.ListRedirectUrlsAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The state's return URL checked again (a state stored before the rule, or behind the API's back, sends nobody elsewhere); null when it fails.</summary>
+    private async Task<string?> ReturnUrlOfAsync(OAuthState state, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(state.ReturnUrl)
+            || await ReturnUrl.IsAllowedAsync(state.ReturnUrl, allowPath: true, ct => RegisteredAsync(state.WorkspaceId, ct), cancellationToken).ConfigureAwait(false))
+        {
+            return state.ReturnUrl;
+        }
+
+        logger.LogWarning("The OAuth attempt of tenant {TenantId} ({Connector}) carried a return URL that is no longer allowed; the callback page is shown without redirecting", state.TenantId, state.Connector);
+        return null;
     }
 
     private void LogConnected(Connection connection, string how) =>

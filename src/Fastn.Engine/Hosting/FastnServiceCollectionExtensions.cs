@@ -44,6 +44,7 @@ public static class FastnServiceCollectionExtensions
         services.TryAddSingleton<StoreActionCallLog>();
         services.TryAddSingleton<IActionCallLog>(sp => sp.GetRequiredService<StoreActionCallLog>());
         services.TryAddScoped<IConnectionRepository, StoreConnectionRepository>();
+        services.TryAddScoped<Storage.ConnectSessions.ConnectSessionStore>(); // ConnectionService reads the workspace's redirect URLs
         services.TryAddScoped<ConnectionService>();
         return new FastnBuilder(services, registrations);
     }

@@ -16,7 +16,7 @@ public static class OAuthApi
     /// <summary>Start an OAuth connection.</summary>
     /// <param name="AuthMethod">Auth method id (default: the connector's default).</param>
     /// <param name="Parameters">Connection parameters the URLs need (Shopify <c>shop</c>).</param>
-    /// <param name="ReturnUrl">Where to send the user after the callback (a path on this server).</param>
+    /// <param name="ReturnUrl">Where to send the user after the callback: a path on this server, or a URL registered with PUT /api/v1/workspace/redirect-urls.</param>
     /// <param name="ConnectionId">Reconnect this connection (same id) instead of creating one.</param>
     public sealed record StartBody(string? AuthMethod, Dictionary<string, string>? Parameters, string? ReturnUrl, string? ConnectionId);
 
@@ -32,11 +32,6 @@ public static class OAuthApi
         api.MapPost("/connect/{connector}", async (HttpContext http, ConnectionService service, IOptions<FastnEngineOptions> options, string connector, StartBody? body, CancellationToken ct) =>
         {
             var tenant = CallerContext.Of(http).RequireTenant();
-            if (body?.ReturnUrl is { } returnUrl && !IsLocalReturnUrl(returnUrl, options.Value.PublicBaseUrl))
-            {
-                return Problems.Validation("'returnUrl' must be a path on this server (e.g. /connected) or start with its public URL; other sites are refused to prevent open redirects.", "$.returnUrl");
-            }
-
             var start = await service.StartOAuthAsync(tenant, connector, body?.AuthMethod, body?.Parameters, body?.ReturnUrl, body?.ConnectionId, ct);
             return Results.Ok(new { authorizationUrl = start.AuthorizationUrl, expiresAt = start.ExpiresAt, redirectUri = options.Value.OAuthRedirectUri });
         }).WithTags("OAuth").WithName("StartOAuth").WithSummary("Start OAuth: returns the app's authorization URL (state + PKCE) to send the user to");
@@ -111,10 +106,6 @@ public static class OAuthApi
         }).InSystemScope("the OAuth callback, authorised by its single-use state").WithTags("OAuth").WithName("OAuthCallback").WithSummary("The OAuth redirect URI: exchanges the code and stores the tokens");
         return app;
     }
-
-    private static bool IsLocalReturnUrl(string url, string publicBaseUrl) =>
-        (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal))
-        || url.StartsWith(publicBaseUrl.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase);
 
     private static IResult Page(HttpStatusCode status, string title, string message) => Results.Content(
         $$"""
