@@ -1,3 +1,5 @@
+using Fastn.Storage.Retention;
+
 namespace Fastn.Storage;
 
 /// <summary>
@@ -23,6 +25,9 @@ public sealed class StorageOptions
 
     /// <summary>SQLite durability (<c>Fastn:Storage:SqliteSynchronous</c>): <c>Normal</c> (default) or <c>Full</c>.</summary>
     public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Normal;
+
+    /// <summary>Retention of expired and old rows (<c>Fastn:Storage:Retention</c>), applied by a background purge.</summary>
+    public RetentionOptions Retention { get; set; } = new();
 
     /// <summary>The pragmas every SQLite connection runs on open: WAL, the busy timeout and <see cref="SqliteSynchronous"/>.</summary>
     internal string SqlitePragmas =>

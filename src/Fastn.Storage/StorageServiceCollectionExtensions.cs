@@ -3,6 +3,7 @@ using Fastn.Storage.ApiKeys;
 using Fastn.Storage.Connections;
 using Fastn.Storage.Events;
 using Fastn.Storage.OAuth;
+using Fastn.Storage.Retention;
 using Fastn.Storage.Workspaces;
 using Fastn.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public static class StorageServiceCollectionExtensions
     /// <c>ConnectionStrings:Fastn</c> when an <see cref="IConfiguration"/> is registered, then
     /// <paramref name="configure"/>), the provider's context as a scoped <see cref="FastnDbContext"/>, a scoped
     /// <see cref="TenantScope"/>/<see cref="ITenantScope"/>, the typed stores, <see cref="IIdGenerator"/> and
-    /// <see cref="IStorageInitializer"/> plus a hosted service that migrates at start-up.
+    /// <see cref="IStorageInitializer"/> plus a hosted service that migrates at start-up, and the retention purge.
     /// </summary>
     public static IServiceCollection AddFastnStorage(this IServiceCollection services, Action<StorageOptions>? configure = null)
     {
@@ -41,6 +42,9 @@ public static class StorageServiceCollectionExtensions
             .Validate(
                 o => o.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Fastn:Storage:Provider is Postgres but no connection string is set (ConnectionStrings:Fastn or Fastn:Storage:ConnectionString).")
+            .Validate(
+                o => o.Retention.CallLogDays >= 0 && o.Retention.EventDays >= 0 && o.Retention.Interval > TimeSpan.Zero && o.Retention.BatchSize > 0,
+                "Fastn:Storage:Retention: CallLogDays and EventDays must be 0 (keep forever) or more, Interval and BatchSize positive.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -81,6 +85,9 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton<IStorageInitializer, StorageInitializer>();
         services.AddHostedService<StorageInitializerHostedService>();
+        // After the initializer, so the first purge never runs against an unmigrated database.
+        services.TryAddSingleton<RetentionPurge>();
+        services.AddHostedService<RetentionHostedService>();
         return services;
     }
 }

@@ -43,13 +43,66 @@ public sealed class StoreActionCallLog(GroupCommitWriter<ActionCall> writer) : I
         Connector = record.Connector,
         Action = record.Action,
         Status = record.Cancelled ? ActionCallStatus.Cancelled : record.Succeeded ? ActionCallStatus.Succeeded : ActionCallStatus.Failed,
-        ErrorType = record.ErrorType,
-        ErrorDetail = record.ErrorDetail,
+        ErrorType = Storable(record.ErrorType),
+        ErrorDetail = Storable(record.ErrorDetail),
         HttpStatus = record.UpstreamStatus,
         DurationMs = (long)record.Duration.TotalMilliseconds,
-        Input = record.Input ?? "null",
-        Output = record.Output ?? "null",
+        Input = Storable(record.Input) ?? "null",
+        Output = Storable(record.Output) ?? "null",
         StartedAt = record.StartedAt,
         Caller = record.Caller,
     };
+
+    /// <summary>
+    /// The text with NULs and lone surrogates replaced by U+FFFD: PostgreSQL text accepts neither, and one such
+    /// character in a quoted error would otherwise make the whole record fail to store (and vanish from the log).
+    /// </summary>
+    private static string? Storable(string? text)
+    {
+        if (text is null || !NeedsReplacement(text))
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] == '\0')
+            {
+                chars[i] = '\uFFFD';
+            }
+            else if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private static bool NeedsReplacement(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\0')
+            {
+                return true;
+            }
+
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
