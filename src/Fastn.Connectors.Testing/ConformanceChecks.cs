@@ -100,14 +100,10 @@ public static class ConformanceChecks
     public static async Task<IReadOnlyList<string>> FixturesReplayAsync(ConnectorDefinition definition, string directory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        IReadOnlyList<ConnectorFixture> fixtures;
-        try
+        var (fixtures, error) = LoadFixtures(directory);
+        if (fixtures is null)
         {
-            fixtures = ConnectorFixture.LoadAll(directory);
-        }
-        catch (InvalidDataException ex)
-        {
-            return [$"{definition.Name}: {ex.Message}"];
+            return [$"{definition.Name}: {error}"];
         }
 
         var problems = new List<string>();
@@ -118,6 +114,19 @@ public static class ConformanceChecks
         }
 
         return problems;
+    }
+
+    // The fixtures of a directory, or why one of them cannot be read.
+    private static (IReadOnlyList<ConnectorFixture>? Fixtures, string? Error) LoadFixtures(string directory)
+    {
+        try
+        {
+            return (ConnectorFixture.LoadAll(directory), null);
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, ex.Message);
+        }
     }
 
     /// <summary>The values the path check feeds to each string input: <c>.</c>, <c>..</c>, <c>%2e%2e</c>, <c>/</c> and <c>a/../../b</c>.</summary>
@@ -133,14 +142,10 @@ public static class ConformanceChecks
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        IReadOnlyList<ConnectorFixture> fixtures;
-        try
+        var (fixtures, error) = LoadFixtures(directory);
+        if (fixtures is null)
         {
-            fixtures = ConnectorFixture.LoadAll(directory);
-        }
-        catch (InvalidDataException ex)
-        {
-            return [$"{definition.Name}: {ex.Message}"];
+            return [$"{definition.Name}: {error}"];
         }
 
         return await PathTraversalCheck.RunAsync(definition, fixtures, cancellationToken).ConfigureAwait(false);

@@ -242,63 +242,29 @@ public sealed class ConnectorHttpClient
     }
 
     /// <summary>Passes a stream through, keeping its first bytes so an error can quote what the app sent.</summary>
-    private sealed class HeadCapturingStream(Stream inner, int keep) : Stream
+    private sealed class HeadCapturingStream(Stream inner, int keep) : ReadObservingStream(inner)
     {
         private readonly MemoryStream _head = new();
 
         public string Text => System.Text.Encoding.UTF8.GetString(_head.GetBuffer(), 0, (int)_head.Length);
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Keep(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return Keep(buffer.Span[..read]);
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-                _head.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private int Keep(ReadOnlySpan<byte> read)
+        protected override void OnRead(ReadOnlySpan<byte> read)
         {
             var room = keep - (int)_head.Length;
             if (room > 0)
             {
                 _head.Write(read[..Math.Min(room, read.Length)]);
             }
+        }
 
-            return read.Length;
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _head.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 

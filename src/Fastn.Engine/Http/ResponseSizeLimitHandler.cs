@@ -1,4 +1,5 @@
 using System.Net;
+using Fastn.Connectors.Http;
 using Microsoft.Extensions.Options;
 
 namespace Fastn.Engine.Http;
@@ -76,52 +77,17 @@ public sealed class ResponseSizeLimitHandler(IOptions<OutboundHttpOptions> optio
         }
     }
 
-    private sealed class LimitedStream(Stream inner, long limit, Uri? uri) : Stream
+    private sealed class LimitedStream(Stream inner, long limit, Uri? uri) : ReadObservingStream(inner)
     {
         private long _read;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
+        protected override void OnRead(ReadOnlySpan<byte> read)
         {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
+            _read += read.Length;
+            if (_read > limit)
             {
-                inner.Dispose();
+                throw new ResponseTooLargeException(limit, uri);
             }
-
-            base.Dispose(disposing);
-        }
-
-        private int Count(int read)
-        {
-            _read += read;
-            return _read > limit ? throw new ResponseTooLargeException(limit, uri) : read;
         }
     }
 }
