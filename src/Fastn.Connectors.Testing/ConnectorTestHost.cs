@@ -40,7 +40,7 @@ public sealed class ConnectorTestHost : IDisposable
         Time = time ?? TimeProvider.System;
         _transport = handler;
         BaseAddress = ResolveBaseUrl(baseUrl ?? definition.BaseUrl, credentials);
-        _client = new HttpClient(new AuthenticatingHandler(AuthMethod, () => _credentials, BaseAddress, new NonDisposingHandler(handler)))
+        _client = new HttpClient(new AuthenticatingHandler(AuthMethod, () => _credentials, CredentialScope.For(BaseAddress, definition.Capabilities.AllowedHosts), new NonDisposingHandler(handler)))
         {
             BaseAddress = BaseAddress,
         };

@@ -1,5 +1,6 @@
 using System.Net;
 using Fastn.Connectors.Authentication;
+using Fastn.Connectors.Http;
 using Fastn.Engine.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,9 @@
-namespace Fastn.Engine.Http;
+namespace Fastn.Connectors.Http;
 
 /// <summary>
 /// Where a connection's credentials may go: the origin of the connector's base URL, and the hosts it declares in
 /// <c>Capabilities.AllowedHosts</c> (<c>host</c> or <c>host:port</c>). A cursor, <c>next</c> link or redirect
-/// that points anywhere else is sent without credentials.
+/// that points anywhere else is sent without credentials. The runtime and the test kit apply the same rule.
 /// </summary>
 public sealed class CredentialScope
 {
