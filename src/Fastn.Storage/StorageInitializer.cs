@@ -53,12 +53,9 @@ internal sealed class StorageInitializer(
             return;
         }
 
-        var created = !Directory.Exists(directory);
-        Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        if (!created && IsOwnedByUs(directory))
-        {
-            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(directory, owner);
+        TryRestrict(directory, owner);
     }
 
     // SQLite gives the -wal and -shm files the database file's mode. The file is not created ahead of SQLite (EF opens
@@ -72,25 +69,23 @@ internal sealed class StorageInitializer(
 
         foreach (var path in new[] { database, database + "-wal", database + "-shm" })
         {
-            if (File.Exists(path) && IsOwnedByUs(path))
+            if (File.Exists(path))
             {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                TryRestrict(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
         }
     }
 
-    // Changing the mode of another user's file throws; a shared, pre-provisioned directory is left as it is.
+    // Another user's file (a shared, pre-provisioned directory) cannot be changed and is left as it is.
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static bool IsOwnedByUs(string path)
+    private static void TryRestrict(string path, UnixFileMode mode)
     {
         try
         {
-            File.SetUnixFileMode(path, File.GetUnixFileMode(path));
-            return true;
+            File.SetUnixFileMode(path, mode);
         }
         catch (UnauthorizedAccessException)
         {
-            return false;
         }
     }
 }

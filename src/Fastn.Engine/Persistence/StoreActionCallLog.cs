@@ -59,50 +59,25 @@ public sealed class StoreActionCallLog(GroupCommitWriter<ActionCall> writer) : I
     /// </summary>
     private static string? Storable(string? text)
     {
-        if (text is null || !NeedsReplacement(text))
+        if (text is null)
         {
-            return text;
+            return null;
         }
 
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (chars[i] == '\0')
-            {
-                chars[i] = '\uFFFD';
-            }
-            else if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(chars[i]))
-            {
-                chars[i] = '\uFFFD';
-            }
-        }
-
-        return new string(chars);
-    }
-
-    private static bool NeedsReplacement(string text)
-    {
+        // Copied only when something must change; a well-formed surrogate pair is kept.
+        char[]? chars = null;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] == '\0')
-            {
-                return true;
-            }
-
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
             }
-            else if (char.IsSurrogate(text[i]))
+            else if (text[i] == '\0' || char.IsSurrogate(text[i]))
             {
-                return true;
+                (chars ??= text.ToCharArray())[i] = '\uFFFD';
             }
         }
 
-        return false;
+        return chars is null ? text : new string(chars);
     }
 }
