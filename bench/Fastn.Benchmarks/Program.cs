@@ -8,7 +8,6 @@ using Fastn.Engine.Connections;
 using Fastn.Engine.Execution;
 using Fastn.Engine.Hosting;
 using Fastn.Server;
-using Fastn.Storage.ActionCalls;
 
 // Executor overhead: the same loopback stub called raw with HttpClient and through ActionExecutor
 // (grain lookup, credentials, input/output schema validation, auth, resilience pipeline, call log), in one run.

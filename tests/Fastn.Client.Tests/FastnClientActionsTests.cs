@@ -130,6 +130,8 @@ public sealed class FastnClientActionsTests(ClientServerFixture fixture)
 
             ex.Type.ShouldBe("fastn:upstream");
             ex.Status.ShouldBe(502);
+            ex.Category.ShouldBe("upstream");
+            ex.Retryable.ShouldBeTrue("an app's 5xx may pass");
             ex.UpstreamStatus.ShouldBe(500);
             ex.UpstreamBody.ShouldNotBeNullOrWhiteSpace();
             ex.TraceId.ShouldNotBeNullOrWhiteSpace();
@@ -162,6 +164,8 @@ public sealed class FastnClientActionsTests(ClientServerFixture fixture)
 
         ex.Status.ShouldBe(429);
         ex.RetryAfter.ShouldBe(TimeSpan.FromSeconds(7));
+        ex.Category.ShouldBe("rate-limited");
+        ex.Retryable.ShouldBeTrue();
     }
 
     [Fact]

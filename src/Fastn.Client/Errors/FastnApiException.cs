@@ -35,6 +35,15 @@ public class FastnApiException : Exception
     /// <summary>The server's trace id for the request, to quote when reporting a problem.</summary>
     public string? TraceId { get; }
 
+    /// <summary>
+    /// The error's category as the server names it (<c>validation</c>, <c>auth-required</c>, <c>rate-limited</c>,
+    /// <c>upstream</c>, <c>unreachable</c>, <c>not-found</c>, <c>conflict</c>…), or null when the server sent none.
+    /// </summary>
+    public string? Category => Extensions.TryGetValue("category", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+
+    /// <summary>Whether the server says the same request may succeed later without a change (rate limits, unreachable apps, an app's 5xx).</summary>
+    public bool Retryable => Extensions.TryGetValue("retryable", out var r) && r.ValueKind == JsonValueKind.True;
+
     /// <summary>Every other member of the problem document (e.g. <c>path</c>, <c>upstreamStatus</c>).</summary>
     public IReadOnlyDictionary<string, JsonElement> Extensions { get; }
 

@@ -35,7 +35,7 @@ internal static class ProblemReader
             "fastn:unauthenticated" => new FastnAuthenticationException(type, title, detailText, problemStatus, traceId, problem),
             "fastn:auth-required" => new FastnAuthRequiredException(type, title, detailText, problemStatus, traceId, problem),
             "fastn:rate-limited" => new FastnRateLimitedException(type, title, detailText, problemStatus, traceId, problem, RetryAfter(problem, response.Headers.RetryAfter)),
-            "fastn:upstream" => new FastnUpstreamException(type, title, detailText, problemStatus, traceId, problem,
+            "fastn:upstream" or "fastn:unreachable" => new FastnUpstreamException(type, title, detailText, problemStatus, traceId, problem,
                 problem.TryGetValue("upstreamStatus", out var u) && u.ValueKind == JsonValueKind.Number ? u.GetInt32() : null,
                 UpstreamBody(problem)),
             _ => new FastnApiException(type, title, detailText, problemStatus, traceId, problem),

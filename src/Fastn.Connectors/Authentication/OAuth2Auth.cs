@@ -1,4 +1,5 @@
 using System.Net;
+using Fastn.Connectors.Http;
 
 namespace Fastn.Connectors.Authentication;
 
@@ -104,16 +105,27 @@ public sealed record OAuth2Auth : AuthMethod
     public string ScopeString(IEnumerable<string>? scopes = null) => string.Join(ScopeSeparator, scopes ?? Scopes);
 
     /// <summary>Fills <c>{param}</c> placeholders of a URL template from the given values.</summary>
+    /// <exception cref="ConnectorValidationException">A value the template uses is empty or a dot segment.</exception>
     public static string ResolveTemplate(string template, IReadOnlyDictionary<string, string> values)
     {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(values);
         var result = template;
         foreach (var (key, value) in values)
         {
-            // Whole URLs (Salesforce instance_url) go in as they are; other values are escaped.
+            var placeholder = "{" + key + "}";
+            if (!result.Contains(placeholder, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // Whole URLs (Salesforce instance_url) go in as they are; other values are escaped, and refused when
+            // they are empty or a dot segment ('.', '..', or an encoding of them), which would name another address:
+            // the same rule as UrlTemplate's for connector paths.
             var text = value.StartsWith("https://", StringComparison.Ordinal) || value.StartsWith("http://", StringComparison.Ordinal)
                 ? value.TrimEnd('/')
-                : Uri.EscapeDataString(value);
-            result = result.Replace("{" + key + "}", text, StringComparison.Ordinal);
+                : UrlTemplate.Segment(value, $"connection's '{key}'");
+            result = result.Replace(placeholder, text, StringComparison.Ordinal);
         }
 
         return result;

@@ -1,5 +1,4 @@
-using Fastn.Storage.Connections;
-using Fastn.Storage.ConnectSessions;
+using Fastn.Engine.Connections;
 
 namespace Fastn.Engine.ConnectSessions;
 
@@ -7,4 +6,4 @@ namespace Fastn.Engine.ConnectSessions;
 /// <param name="Session">The session (consumed).</param>
 /// <param name="Connection">The new connection.</param>
 /// <param name="ReturnUrl">The session's return URL with <c>connection_id</c> and <c>connector</c> added, or null.</param>
-public sealed record ConnectSessionOutcome(ConnectSession Session, Connection Connection, string? ReturnUrl);
+public sealed record ConnectSessionOutcome(ConnectSessionView Session, ConnectionView Connection, string? ReturnUrl);

@@ -6,7 +6,7 @@ using Fastn.Engine.Connections;
 using Fastn.Engine.Errors;
 using Fastn.Engine.Hosting;
 using Fastn.Engine.Registry;
-using Fastn.Storage.Connections;
+using Fastn.Storage;
 using Fastn.Storage.ConnectSessions;
 using Fastn.Storage.Workspaces;
 using Microsoft.Extensions.Options;
@@ -16,14 +16,17 @@ namespace Fastn.Engine.ConnectSessions;
 /// <summary>
 /// Connect sessions: a workspace's backend creates one for a tenant; the hosted connect page, holding only the
 /// session token, lets that tenant's user connect one allowed app. The tenant always comes from the session.
-/// A session is claimed atomically by the first successful connection and refused afterwards.
+/// A session is claimed atomically by the first successful connection and refused afterwards. The page runs in
+/// system scope only until its token has named a session: from then on the store sees only that session's
+/// workspace and tenant.
 /// </summary>
 public sealed class ConnectSessionService(
     ConnectSessionStore sessions,
     ConnectorRegistry registry,
     ConnectionService connectionService,
-    ConnectionStore connections,
+    Storage.Connections.ConnectionStore connections,
     WorkspaceStore workspaces,
+    TenantScope scope,
     IOptions<FastnEngineOptions> options,
     TimeProvider time)
 {
@@ -37,17 +40,17 @@ public sealed class ConnectSessionService(
     public const string ResultPath = "/connect/result";
 
     /// <summary>Validates the request and creates a session for the workspace; returns it with its token.</summary>
-    public async Task<CreatedConnectSession> CreateAsync(string workspaceId, ConnectSessionRequest request, CancellationToken cancellationToken)
+    public async Task<CreatedConnectSessionView> CreateAsync(string workspaceId, ConnectSessionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.TenantId))
         {
-            throw FastnProblemException.Validation("'tenantId' is required: the id of your customer the connection will belong to (e.g. \"customer-42\").", "$.tenantId");
+            throw FastnException.Validation("'tenantId' is required: the id of your customer the connection will belong to (e.g. \"customer-42\").", "$.tenantId");
         }
 
         if (Storage.Workspaces.TenantId.Validate(request.TenantId) is { } tenantError)
         {
-            throw FastnProblemException.Validation($"'tenantId' {tenantError}: use {Storage.Workspaces.TenantId.Rule}.", "$.tenantId");
+            throw FastnException.Validation($"'tenantId' {tenantError}: use {Storage.Workspaces.TenantId.Rule}.", "$.tenantId");
         }
 
         var allowed = new List<string>();
@@ -56,7 +59,7 @@ public sealed class ConnectSessionService(
             var name = request.AllowedConnectors![i];
             if (string.IsNullOrWhiteSpace(name) || registry.Find(name) is null)
             {
-                throw FastnProblemException.Validation($"There is no connector '{name}'. List connectors with GET /api/v1/connectors.", $"$.allowedConnectors[{i}]");
+                throw FastnException.Validation($"There is no connector '{name}'. List the registered connectors to see their names.", $"$.allowedConnectors[{i}]");
             }
 
             if (!allowed.Contains(name, StringComparer.Ordinal))
@@ -68,7 +71,7 @@ public sealed class ConnectSessionService(
         var seconds = request.ExpiresInSeconds ?? DefaultLifetimeSeconds;
         if (seconds is < 60 or > MaxLifetimeSeconds)
         {
-            throw FastnProblemException.Validation($"'expiresInSeconds' must be between 60 and {MaxLifetimeSeconds} (default {DefaultLifetimeSeconds}).", "$.expiresInSeconds");
+            throw FastnException.Validation($"'expiresInSeconds' must be between 60 and {MaxLifetimeSeconds} (default {DefaultLifetimeSeconds}).", "$.expiresInSeconds");
         }
 
         // The hosted page is on Fastn's origin, so a path would not lead back to the app: only registered URLs.
@@ -76,7 +79,7 @@ public sealed class ConnectSessionService(
             async ct => await sessions.ListRedirectUrlsAsync(workspaceId, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
         await workspaces.EnsureTenantAsync(workspaceId, request.TenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await sessions.CreateAsync(new NewConnectSession
+        var created = await sessions.CreateAsync(new NewConnectSession
         {
             WorkspaceId = workspaceId,
             TenantId = request.TenantId,
@@ -84,15 +87,16 @@ public sealed class ConnectSessionService(
             ReturnUrl = returnUrl,
             Lifetime = TimeSpan.FromSeconds(seconds),
         }, cancellationToken).ConfigureAwait(false);
+        return new CreatedConnectSessionView(ConnectSessionView.From(created.Session), created.Token);
     }
 
     /// <summary>The page URL for a token: <c>{PublicBaseUrl}/connect?session={token}</c>.</summary>
     public string PageUrl(string token) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/connect?session={Uri.EscapeDataString(token)}";
 
     /// <summary>The open (known, unexpired, unused) session of a token, or the problem saying why not.</summary>
-    public async Task<ConnectSession> OpenAsync(string? token, CancellationToken cancellationToken)
+    public async Task<ConnectSessionView> OpenAsync(string? token, CancellationToken cancellationToken)
     {
-        var session = await sessions.FindByTokenAsync(token ?? "", cancellationToken).ConfigureAwait(false) ?? throw ConnectSessionProblems.Invalid();
+        var session = await FindAsync(token, cancellationToken).ConfigureAwait(false) ?? throw ConnectSessionProblems.Invalid();
         if (session.ConsumedAt is not null)
         {
             throw ConnectSessionProblems.Used();
@@ -102,9 +106,10 @@ public sealed class ConnectSessionService(
     }
 
     /// <summary>The connectors the session offers (all registered ones when it names none), by display name.</summary>
-    public IReadOnlyList<ConnectorDefinition> Choices(ConnectSession session)
+    public IReadOnlyList<ConnectorDefinition> Choices(ConnectSessionView session)
     {
-        var names = ConnectSessionStore.AllowedConnectorsOf(session);
+        ArgumentNullException.ThrowIfNull(session);
+        var names = session.AllowedConnectors;
         var list = names.Count == 0
             ? registry.All.Select(c => c.Definition)
             : names.Select(n => registry.Find(n)?.Definition).OfType<ConnectorDefinition>();
@@ -112,7 +117,7 @@ public sealed class ConnectSessionService(
     }
 
     /// <summary>The connector if the session offers it, otherwise the not-allowed problem.</summary>
-    public ConnectorDefinition RequireAllowed(ConnectSession session, string connector)
+    public ConnectorDefinition RequireAllowed(ConnectSessionView session, string connector)
     {
         ArgumentNullException.ThrowIfNull(session);
         return Choices(session).FirstOrDefault(d => d.Name == connector) ?? throw ConnectSessionProblems.NotAllowed(connector);
@@ -123,7 +128,7 @@ public sealed class ConnectSessionService(
         definition?.Auth.Default is OAuth2Auth { GrantType: OAuth2GrantType.AuthorizationCode };
 
     /// <summary>Refuses a form whose anti-forgery value is not the session's (constant-time compare).</summary>
-    public static void CheckForm(ConnectSession session, string? formToken)
+    public static void CheckForm(ConnectSessionView session, string? formToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         var expected = Encoding.UTF8.GetBytes(session.FormToken);
@@ -148,17 +153,17 @@ public sealed class ConnectSessionService(
         var definition = RequireAllowed(session, connector);
         if (UsesOAuthRedirect(definition))
         {
-            throw FastnProblemException.Validation($"{definition.DisplayName} connects through its own sign-in page; use its button on the connect page.");
+            throw FastnException.Validation($"{definition.DisplayName} connects through its own sign-in page; use its button on the connect page.");
         }
 
         var method = definition.Auth.Default!;
         var credentials = method.Fields.Where(f => form.ContainsKey(f.Name)).ToDictionary(f => f.Name, f => form[f.Name], StringComparer.Ordinal);
         var claimedAt = await sessions.TryClaimAsync(session.Id, cancellationToken: cancellationToken).ConfigureAwait(false)
             ?? throw await WhyClosedAsync(token, cancellationToken).ConfigureAwait(false);
-        Connection connection;
+        ConnectionView connection;
         try
         {
-            connection = await connectionService.CreateAsync(new TenantInfo(session.WorkspaceId, session.TenantId),
+            connection = await connectionService.CreateAsync(session.Tenant,
                 new CreateConnectionRequest(definition.Name, method.EffectiveId, credentials, null), cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -168,8 +173,7 @@ public sealed class ConnectSessionService(
             throw;
         }
 
-        var completed = await sessions.CompleteAsync(session.Id, connection.Id, connection.Connector, cancellationToken).ConfigureAwait(false);
-        return new ConnectSessionOutcome(completed, connection, ReturnUrlFor(completed, connection));
+        return await CompleteAsync(session, connection, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -186,12 +190,12 @@ public sealed class ConnectSessionService(
         var definition = RequireAllowed(session, connector);
         if (!UsesOAuthRedirect(definition))
         {
-            throw FastnProblemException.Validation($"{definition.DisplayName} connects with credentials; fill in its form.");
+            throw FastnException.Validation($"{definition.DisplayName} connects with credentials; fill in its form.");
         }
 
         var method = definition.Auth.Default!;
         var parameters = method.Fields.Where(f => form.ContainsKey(f.Name)).ToDictionary(f => f.Name, f => form[f.Name], StringComparer.Ordinal);
-        var start = await connectionService.StartOAuthAsync(new TenantInfo(session.WorkspaceId, session.TenantId), definition.Name, method.EffectiveId,
+        var start = await connectionService.StartOAuthAsync(session.Tenant, definition.Name, method.EffectiveId,
             parameters, $"{ResultPath}?cs={Uri.EscapeDataString(session.Id)}", null, cancellationToken).ConfigureAwait(false);
         return start.AuthorizationUrl;
     }
@@ -225,22 +229,22 @@ public sealed class ConnectSessionService(
     /// </summary>
     public async Task<ConnectSessionOutcome> CompleteOAuthAsync(string? token, string? sessionId, string? connectionId, CancellationToken cancellationToken)
     {
-        var session = await sessions.FindByTokenAsync(token ?? "", cancellationToken).ConfigureAwait(false);
+        var session = await FindAsync(token, cancellationToken).ConfigureAwait(false);
         if (session is null || session.Id != sessionId)
         {
             throw ConnectSessionProblems.Invalid();
         }
 
-        var connection = string.IsNullOrEmpty(connectionId) ? null : await connections.GetAsync(connectionId, cancellationToken).ConfigureAwait(false);
-        if (connection is null || connection.WorkspaceId != session.WorkspaceId || connection.TenantId != session.TenantId
-            || connection.CreatedAt < session.CreatedAt)
+        var stored = string.IsNullOrEmpty(connectionId) ? null : await connections.GetAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        var connection = stored is null ? null : ConnectionView.From(stored);
+        if (connection is null || connection.Tenant != session.Tenant || connection.CreatedAt < session.CreatedAt)
         {
-            throw FastnProblemException.NotFound("The connection this page was sent back with does not belong to this connect link. Start again from the app that sent you here.");
+            throw FastnException.NotFound("The connection this page was sent back with does not belong to this connect link. Start again from the app that sent you here.");
         }
 
         if (session.ConnectionId == connection.Id)
         {
-            return new ConnectSessionOutcome(session, connection, ReturnUrlFor(session, connection));
+            return new ConnectSessionOutcome(session, connection, await ReturnUrlForAsync(session, connection, cancellationToken).ConfigureAwait(false));
         }
 
         RequireAllowed(session, connection.Connector);
@@ -248,28 +252,53 @@ public sealed class ConnectSessionService(
         var claimed = await sessions.TryClaimAsync(session.Id, options.Value.OAuthStateLifetime, cancellationToken).ConfigureAwait(false);
         if (claimed is null)
         {
-            await connectionService.DeleteAsync(new TenantInfo(session.WorkspaceId, session.TenantId), connection.Id, CancellationToken.None).ConfigureAwait(false);
-            throw session.ConsumedAt is not null || (await sessions.FindByTokenAsync(token!, cancellationToken).ConfigureAwait(false))?.ConsumedAt is not null
+            await connectionService.DeleteAsync(session.Tenant, connection.Id, CancellationToken.None).ConfigureAwait(false);
+            throw session.ConsumedAt is not null || (await FindAsync(token, cancellationToken).ConfigureAwait(false))?.ConsumedAt is not null
                 ? ConnectSessionProblems.Used()
                 : ConnectSessionProblems.Expired();
         }
 
-        var completed = await sessions.CompleteAsync(session.Id, connection.Id, connection.Connector, cancellationToken).ConfigureAwait(false);
-        return new ConnectSessionOutcome(completed, connection, ReturnUrlFor(completed, connection));
+        return await CompleteAsync(session, connection, cancellationToken).ConfigureAwait(false);
     }
 
-    // Checked again before the page links or refreshes to it: a session stored before the rule sends nobody elsewhere.
-    private static string? ReturnUrlFor(ConnectSession session, Connection connection) =>
-        session.ReturnUrl is { } url && ReturnUrl.IsWellFormed(url, allowPath: false) ? RedirectUrls.WithConnection(url, connection.Id, connection.Connector) : null;
+    /// <summary>
+    /// The session of a token. The lookup itself needs system scope (the token is the only credential); once it
+    /// names a session, the scope narrows to that session's workspace and tenant for the rest of the request.
+    /// </summary>
+    private async Task<ConnectSessionView?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        var session = string.IsNullOrEmpty(token) ? null : await sessions.FindByTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            return null;
+        }
 
-    private async Task<FastnProblemException> WhyClosedAsync(string? token, CancellationToken cancellationToken)
+        scope.Set(session.WorkspaceId, session.TenantId);
+        return ConnectSessionView.From(session);
+    }
+
+    private async Task<ConnectSessionOutcome> CompleteAsync(ConnectSessionView session, ConnectionView connection, CancellationToken cancellationToken)
+    {
+        var completed = ConnectSessionView.From(await sessions.CompleteAsync(session.Id, connection.Id, connection.Connector, cancellationToken).ConfigureAwait(false));
+        return new ConnectSessionOutcome(completed, connection, await ReturnUrlForAsync(completed, connection, cancellationToken).ConfigureAwait(false));
+    }
+
+    // Checked again, against the list registered now, before the page links or refreshes to it: a session stored
+    // before the rule, or whose URL was unregistered since, sends nobody elsewhere.
+    private async Task<string?> ReturnUrlForAsync(ConnectSessionView session, ConnectionView connection, CancellationToken cancellationToken) =>
+        session.ReturnUrl is { } url && await ReturnUrl.IsAllowedAsync(url, allowPath: false,
+            async ct => await sessions.ListRedirectUrlsAsync(session.Tenant.WorkspaceId, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+            ? RedirectUrls.WithConnection(url, connection.Id, connection.Connector)
+            : null;
+
+    private async Task<FastnException> WhyClosedAsync(string? token, CancellationToken cancellationToken)
     {
         try
         {
             await OpenAsync(token, cancellationToken).ConfigureAwait(false);
             return ConnectSessionProblems.Used();
         }
-        catch (FastnProblemException problem)
+        catch (FastnException problem)
         {
             return problem;
         }

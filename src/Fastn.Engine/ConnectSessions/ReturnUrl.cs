@@ -46,7 +46,7 @@ public static class ReturnUrl
 
         var list = await registered(cancellationToken).ConfigureAwait(false);
         return RedirectUrls.Match(value, list) ?? throw Problem(
-            $"is not registered for this workspace{(list.Count == 0 ? " (none are)" : "")}. Register it with PUT /api/v1/workspace/redirect-urls (same scheme, host and port, and the same path or a path under a registered one ending in '/')"
+            $"is not registered for this workspace{(list.Count == 0 ? " (none are)" : "")}. Register it among the workspace's redirect URLs (same scheme, host and port, and the same path or a path under a registered one ending in '/')"
             + (allowPath ? ", or use a path on this server such as /connected" : ""));
     }
 
@@ -97,7 +97,7 @@ public static class ReturnUrl
 
         if (value.StartsWith('/') && !allowPath)
         {
-            return "must be an absolute URL registered with PUT /api/v1/workspace/redirect-urls, not a path";
+            return "must be an absolute URL registered among the workspace's redirect URLs, not a path";
         }
 
         return null;
@@ -109,6 +109,6 @@ public static class ReturnUrl
         c < 0x20 || c == 0x7F || char.IsWhiteSpace(c)
         || char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
-    private static FastnProblemException Problem(string why) =>
-        FastnProblemException.Validation($"'returnUrl' {why}. Return URLs are checked to prevent open redirects.", JsonPath);
+    private static FastnException Problem(string why) =>
+        FastnException.Validation($"'returnUrl' {why}. Return URLs are checked to prevent open redirects.", JsonPath);
 }

@@ -212,7 +212,7 @@ public sealed class ConnectionGrain(
             case OAuth2Auth oauth:
             {
                 var client = await oauthApps.GetAsync(stored.WorkspaceId, stored.Connector, cancellationToken)
-                    ?? throw new OAuthTokenException("invalid_client", $"The workspace has no OAuth app for '{stored.Connector}'. Add one with POST /api/v1/oauth-apps.", isTransient: false);
+                    ?? throw new OAuthTokenException("invalid_client", $"The workspace has no OAuth app for '{stored.Connector}'. An admin registers the OAuth app, then the connection works again.", isTransient: false);
                 OAuthTokens result;
                 if (oauth.GrantType == OAuth2GrantType.ClientCredentials)
                 {

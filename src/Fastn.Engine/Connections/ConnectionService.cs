@@ -36,13 +36,13 @@ public sealed class ConnectionService(
     ILogger<ConnectionService> logger)
 {
     /// <summary>Connects with entered credentials (none, basic, bearer, API key, custom) or the client-credentials grant.</summary>
-    public async Task<Connection> CreateAsync(TenantInfo tenant, CreateConnectionRequest request, CancellationToken cancellationToken)
+    public async Task<ConnectionView> CreateAsync(TenantInfo tenant, CreateConnectionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(request);
         if (DisplayText.Validate(request.DisplayName) is { } nameError)
         {
-            throw FastnProblemException.Validation($"'displayName' {nameError}.", "$.displayName");
+            throw FastnException.Validation($"'displayName' {nameError}.", "$.displayName");
         }
 
         var (definition, method) = Resolve(request.Connector, request.AuthMethod);
@@ -59,21 +59,21 @@ public sealed class ConnectionService(
             AccessTokenExpiresAt = expiresAt,
         }, cancellationToken).ConfigureAwait(false);
         LogConnected(connection, "credentials");
-        return connection;
+        return ConnectionView.From(connection);
     }
 
     /// <summary>Replaces a connection's credentials with newly entered ones; the id stays the same.</summary>
-    public async Task<Connection> ReconnectAsync(TenantInfo tenant, string connectionId, IReadOnlyDictionary<string, string>? credentials, CancellationToken cancellationToken)
+    public async Task<ConnectionView> ReconnectAsync(TenantInfo tenant, string connectionId, IReadOnlyDictionary<string, string>? credentials, CancellationToken cancellationToken)
     {
-        var existing = await GetOwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
+        var existing = await GetOwnedEntityAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
         var (definition, method) = Resolve(existing.Connector, existing.AuthMethod);
         if (method is OAuth2Auth { GrantType: OAuth2GrantType.AuthorizationCode })
         {
-            throw FastnProblemException.Validation($"Connection '{connectionId}' uses OAuth: reconnect it with POST /api/v1/connect/{definition.Name} and \"connectionId\": \"{connectionId}\".");
+            throw FastnException.Validation($"Connection '{connectionId}' uses OAuth: reconnect it by starting the OAuth flow for '{definition.Name}' again with connection id '{connectionId}'.");
         }
 
         var (secrets, expiresAt, metadata) = await ObtainCredentialsAsync(tenant, definition, method, credentials, cancellationToken).ConfigureAwait(false);
-        return await StoreReauthorizedAsync(existing.Id, secrets, expiresAt, metadata, cancellationToken).ConfigureAwait(false);
+        return ConnectionView.From(await StoreReauthorizedAsync(existing.Id, secrets, expiresAt, metadata, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Starts OAuth2 authorization code: stores a single-use state bound to workspace, tenant and connector, and returns the app's URL.</summary>
@@ -86,22 +86,22 @@ public sealed class ConnectionService(
         var (definition, method) = Resolve(connector, authMethod);
         if (method is not OAuth2Auth { GrantType: OAuth2GrantType.AuthorizationCode } oauth)
         {
-            throw FastnProblemException.Validation($"'{definition.Name}' auth method '{method.EffectiveId}' is not OAuth2 authorization code; create the connection with POST /api/v1/connections and its credentials.", "$.authMethod");
+            throw FastnException.Validation($"'{definition.Name}' auth method '{method.EffectiveId}' is not OAuth2 authorization code; create the connection with its credentials instead.", "$.authMethod");
         }
 
         if (connectionId is not null)
         {
-            var existing = await GetOwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
+            var existing = await GetOwnedEntityAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
             if (existing.Connector != definition.Name)
             {
-                throw FastnProblemException.Validation($"Connection '{connectionId}' belongs to '{existing.Connector}', not '{definition.Name}'.", "$.connectionId");
+                throw FastnException.Validation($"Connection '{connectionId}' belongs to '{existing.Connector}', not '{definition.Name}'.", "$.connectionId");
             }
         }
 
         var values = CheckFields(oauth.ConnectionParameters, parameters, "$.parameters");
         var client = await oauthApps.GetAsync(tenant.WorkspaceId, definition.Name, cancellationToken).ConfigureAwait(false)
-            ?? throw new FastnProblemException("fastn:oauth-app-missing", 409, "No OAuth app configured",
-                $"The workspace has no OAuth app (client id and secret) for '{definition.Name}'. Register one with PUT /api/v1/oauth-apps/{definition.Name}, using the redirect URI {options.Value.OAuthRedirectUri}.");
+            ?? throw new FastnException("fastn:oauth-app-missing", ErrorCategory.Conflict, "No OAuth app configured",
+                $"The workspace has no OAuth app (client id and secret) for '{definition.Name}'. Register the OAuth app for '{definition.Name}' (an admin does this), using the redirect URI {options.Value.OAuthRedirectUri}.");
         var verifier = Pkce.NewVerifier();
         var lifetime = options.Value.OAuthStateLifetime;
         var state = await states.CreateAsync(new NewOAuthState
@@ -156,29 +156,29 @@ public sealed class ConnectionService(
         ArgumentNullException.ThrowIfNull(query);
         if (!query.TryGetValue("state", out var stateValue) || string.IsNullOrEmpty(stateValue))
         {
-            throw FastnProblemException.Validation("The callback has no 'state' parameter. Start the connection again.", "state");
+            throw FastnException.Validation("The callback has no 'state' parameter. Start the connection again.", "state");
         }
 
         var state = await states.ConsumeAsync(stateValue, cancellationToken).ConfigureAwait(false)
-            ?? throw new FastnProblemException("fastn:oauth-state-invalid", 400, "Unknown or used OAuth state",
+            ?? throw new FastnException("fastn:oauth-state-invalid", ErrorCategory.Validation, "Unknown or used OAuth state",
                 $"This authorization attempt is unknown, was already used, or expired (they last {Describe(options.Value.OAuthStateLifetime)}). Start the connection again.");
         if (query.TryGetValue("error", out var error))
         {
             query.TryGetValue("error_description", out var description);
-            throw new FastnProblemException("fastn:oauth-denied", 400, "The app did not grant access",
+            throw new FastnException("fastn:oauth-denied", ErrorCategory.Validation, "The app did not grant access",
                 $"The app answered '{Truncate(error)}'{(description is null ? "" : $": {Truncate(description)}")}. Nothing was connected; try again.");
         }
 
         if (!query.TryGetValue("code", out var code) || string.IsNullOrEmpty(code))
         {
-            throw FastnProblemException.Validation("The callback has no 'code' parameter. Start the connection again.", "code");
+            throw FastnException.Validation("The callback has no 'code' parameter. Start the connection again.", "code");
         }
 
         var (definition, method) = Resolve(state.Connector, state.AuthMethod);
         if (method is not OAuth2Auth { GrantType: OAuth2GrantType.AuthorizationCode } oauth)
         {
             // The connector was updated between the start and the callback.
-            throw new FastnProblemException("fastn:oauth-method-changed", 409, "The connector changed during the attempt",
+            throw new FastnException("fastn:oauth-method-changed", ErrorCategory.Conflict, "The connector changed during the attempt",
                 $"'{definition.Name}' auth method '{method.EffectiveId}' no longer uses the OAuth authorization code flow (the connector was updated). Nothing was connected; start the connection again.");
         }
 
@@ -191,7 +191,7 @@ public sealed class ConnectionService(
         }
 
         var client = await oauthApps.GetAsync(state.WorkspaceId, definition.Name, cancellationToken).ConfigureAwait(false)
-            ?? throw new FastnProblemException("fastn:oauth-app-missing", 409, "No OAuth app configured", $"The OAuth app for '{definition.Name}' was removed during the attempt.");
+            ?? throw new FastnException("fastn:oauth-app-missing", ErrorCategory.Conflict, "No OAuth app configured", $"The OAuth app for '{definition.Name}' was removed during the attempt.");
         OAuthTokens result;
         try
         {
@@ -200,8 +200,9 @@ public sealed class ConnectionService(
         }
         catch (OAuthTokenException ex)
         {
-            throw new FastnProblemException("fastn:oauth-exchange-failed", 502, "The app refused the authorization code",
-                $"{ex.Message} Nothing was connected; start the connection again.", null, ex);
+            // An authorization code is single use: even a network failure is retried by starting again, not by resending.
+            throw new FastnException("fastn:oauth-exchange-failed", ex.Error == "network_error" ? ErrorCategory.Unreachable : ErrorCategory.Upstream,
+                "The app refused the authorization code", $"{ex.Message} Nothing was connected; start the connection again.", null, ex) { Retryable = false };
         }
 
         var secrets = new Dictionary<string, string>(parameters) { [SecretKeys.AccessToken] = result.AccessToken };
@@ -239,7 +240,7 @@ public sealed class ConnectionService(
         {
             var reconnected = await StoreReauthorizedAsync(existingId, secrets, result.ExpiresAt, metadata, cancellationToken).ConfigureAwait(false);
             LogConnected(reconnected, "OAuth reconnect");
-            return new OAuthCompletion(reconnected, returnUrl, true);
+            return new OAuthCompletion(ConnectionView.From(reconnected), returnUrl, true);
         }
 
         var created = await connections.CreateAsync(new NewConnection
@@ -253,7 +254,7 @@ public sealed class ConnectionService(
             AccessTokenExpiresAt = result.ExpiresAt,
         }, cancellationToken).ConfigureAwait(false);
         LogConnected(created, "OAuth");
-        return new OAuthCompletion(created, returnUrl, false);
+        return new OAuthCompletion(ConnectionView.From(created), returnUrl, false);
     }
 
     /// <summary>
@@ -264,7 +265,7 @@ public sealed class ConnectionService(
     /// <returns>Why the token could not be revoked at the app, or null when it was (or there was nothing to revoke).</returns>
     public async Task<string?> DeleteAsync(TenantInfo tenant, string connectionId, CancellationToken cancellationToken)
     {
-        var existing = await GetOwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
+        var existing = await GetOwnedEntityAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
         var warning = await RevokeAtAppAsync(existing, cancellationToken).ConfigureAwait(false);
         await connections.DeleteAsync(existing.Id, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Connection {ConnectionId} ({Connector}) of tenant {TenantId} deleted", existing.Id, existing.Connector, existing.TenantId);
@@ -305,14 +306,24 @@ public sealed class ConnectionService(
         }
     }
 
-    /// <summary>A connection of the tenant, or a not-found problem (another tenant's id is not found either).</summary>
-    public async Task<Connection> GetOwnedAsync(TenantInfo tenant, string connectionId, CancellationToken cancellationToken)
+    /// <summary>A connection of the tenant, or a not-found error (another tenant's id is not found either).</summary>
+    public async Task<ConnectionView> GetOwnedAsync(TenantInfo tenant, string connectionId, CancellationToken cancellationToken) =>
+        ConnectionView.From(await GetOwnedEntityAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// The connections in scope: the tenant's when <paramref name="tenantId"/> is given, else the whole workspace's
+    /// (the caller's scope decides which workspace), optionally of one connector, oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<ConnectionView>> ListAsync(string? tenantId, string? connector, CancellationToken cancellationToken) =>
+        [.. (await connections.ListAsync(tenantId, connector, cancellationToken).ConfigureAwait(false)).Select(ConnectionView.From)];
+
+    private async Task<Connection> GetOwnedEntityAsync(TenantInfo tenant, string connectionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var connection = await connections.GetAsync(connectionId, cancellationToken).ConfigureAwait(false);
         return connection is not null && connection.WorkspaceId == tenant.WorkspaceId && connection.TenantId == tenant.TenantId
             ? connection
-            : throw FastnProblemException.NotFound($"Connection '{connectionId}' does not exist for tenant '{tenant.TenantId}'.");
+            : throw FastnException.NotFound($"Connection '{connectionId}' does not exist for tenant '{tenant.TenantId}'.");
     }
 
     private async Task<Connection> StoreReauthorizedAsync(string connectionId, Dictionary<string, string> secrets, DateTimeOffset? expiresAt,
@@ -325,7 +336,7 @@ public sealed class ConnectionService(
             c.Metadata = json;
             c.Status = ConnectionStatus.Active;
             c.StatusReason = null;
-        }, cancellationToken).ConfigureAwait(false) ?? throw FastnProblemException.NotFound($"Connection '{connectionId}' was deleted meanwhile.");
+        }, cancellationToken).ConfigureAwait(false) ?? throw FastnException.NotFound($"Connection '{connectionId}' was deleted meanwhile.");
         await grains.GetGrain<IConnectionGrain>(connectionId).InvalidateAsync().ConfigureAwait(false);
         return updated;
     }
@@ -335,7 +346,7 @@ public sealed class ConnectionService(
     {
         if (method is OAuth2Auth { GrantType: OAuth2GrantType.AuthorizationCode })
         {
-            throw FastnProblemException.Validation($"'{definition.Name}' connects with OAuth: start it with POST /api/v1/connect/{definition.Name}, which returns the app's authorization URL.", "$.authMethod");
+            throw FastnException.Validation($"'{definition.Name}' connects with OAuth: start the OAuth flow for it, which returns the app's authorization URL.", "$.authMethod");
         }
 
         var values = CheckFields(method.Fields, entered, "$.credentials");
@@ -347,8 +358,8 @@ public sealed class ConnectionService(
         {
             case OAuth2Auth oauth:
                 var client = await oauthApps.GetAsync(tenant.WorkspaceId, definition.Name, cancellationToken).ConfigureAwait(false)
-                    ?? throw new FastnProblemException("fastn:oauth-app-missing", 409, "No OAuth app configured",
-                        $"The workspace has no OAuth app for '{definition.Name}'. Register one with PUT /api/v1/oauth-apps/{definition.Name}.");
+                    ?? throw new FastnException("fastn:oauth-app-missing", ErrorCategory.Conflict, "No OAuth app configured",
+                        $"The workspace has no OAuth app for '{definition.Name}'. An admin registers the OAuth app for '{definition.Name}'.");
                 try
                 {
                     var result = await tokens.ClientCredentialsAsync(oauth, client, values, cancellationToken).ConfigureAwait(false);
@@ -362,7 +373,7 @@ public sealed class ConnectionService(
                 }
                 catch (OAuthTokenException ex)
                 {
-                    throw new FastnProblemException("fastn:credentials-rejected", 400, "The app refused the credentials", $"{ex.Message} Nothing was connected.", null, ex);
+                    throw new FastnException("fastn:credentials-rejected", ErrorCategory.Validation, "The app refused the credentials", $"{ex.Message} Nothing was connected.", null, ex);
                 }
 
                 break;
@@ -400,7 +411,7 @@ public sealed class ConnectionService(
         if (headerField is not null && values.TryGetValue(headerField, out var value) && value.Any(c => c is < ' ' or > '~'))
         {
             var label = method.Fields.FirstOrDefault(f => f.Name == headerField)?.Label ?? headerField;
-            throw FastnProblemException.Validation($"'{label}' ({headerField}) is sent in an HTTP header, so it may only contain printable ASCII characters (no line breaks). Check that it was copied completely and without extra lines.", $"{path}.{headerField}");
+            throw FastnException.Validation($"'{label}' ({headerField}) is sent in an HTTP header, so it may only contain printable ASCII characters (no line breaks). Check that it was copied completely and without extra lines.", $"{path}.{headerField}");
         }
     }
 
@@ -410,7 +421,7 @@ public sealed class ConnectionService(
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var unknown in entered.Keys.Where(k => fields.All(f => f.Name != k)))
         {
-            throw FastnProblemException.Validation($"'{unknown}' is not a credential field of this auth method. Expected: {(fields.Count == 0 ? "none" : string.Join(", ", fields.Select(f => f.Name)))}.", $"{path}.{unknown}");
+            throw FastnException.Validation($"'{unknown}' is not a credential field of this auth method. Expected: {(fields.Count == 0 ? "none" : string.Join(", ", fields.Select(f => f.Name)))}.", $"{path}.{unknown}");
         }
 
         foreach (var field in fields)
@@ -420,7 +431,7 @@ public sealed class ConnectionService(
             {
                 if (field.Required)
                 {
-                    throw FastnProblemException.Validation($"'{field.Label}' ({field.Name}) is required.{(field.Help is null ? "" : " " + field.Help)}", $"{path}.{field.Name}");
+                    throw FastnException.Validation($"'{field.Label}' ({field.Name}) is required.{(field.Help is null ? "" : " " + field.Help)}", $"{path}.{field.Name}");
                 }
 
                 continue;
@@ -428,7 +439,7 @@ public sealed class ConnectionService(
 
             if (!field.Matches(value))
             {
-                throw FastnProblemException.Validation($"'{field.Label}' ({field.Name}) does not have the expected format{(field.Help is null ? "." : ": " + field.Help)}", $"{path}.{field.Name}");
+                throw FastnException.Validation($"'{field.Label}' ({field.Name}) does not have the expected format{(field.Help is null ? "." : ": " + field.Help)}", $"{path}.{field.Name}");
             }
 
             values[field.Name] = value;
@@ -440,9 +451,9 @@ public sealed class ConnectionService(
     private (ConnectorDefinition Definition, AuthMethod Method) Resolve(string connector, string? authMethod)
     {
         var definition = registry.Find(connector)?.Definition
-            ?? throw FastnProblemException.NotFound($"There is no connector '{connector}'. List connectors with GET /api/v1/connectors.");
+            ?? throw FastnException.NotFound($"There is no connector '{connector}'. List the registered connectors to see their names.");
         var method = definition.Auth.Find(authMethod)
-            ?? throw FastnProblemException.Validation($"'{definition.Name}' has no auth method '{authMethod}'. It offers: {string.Join(", ", definition.Auth.Select(a => a.EffectiveId))}.", "$.authMethod");
+            ?? throw FastnException.Validation($"'{definition.Name}' has no auth method '{authMethod}'. It offers: {string.Join(", ", definition.Auth.Select(a => a.EffectiveId))}.", "$.authMethod");
         return (definition, method);
     }
 
@@ -479,14 +490,14 @@ public sealed class ConnectionService(
         var expected = OAuth2Auth.ResolveTemplate(template, parameters);
         if (!query.TryGetValue("iss", out var iss) || string.IsNullOrEmpty(iss))
         {
-            throw new FastnProblemException("fastn:oauth-issuer-mismatch", 400, "The authorization response has no issuer",
+            throw new FastnException("fastn:oauth-issuer-mismatch", ErrorCategory.Validation, "The authorization response has no issuer",
                 $"The app's authorization server ({expected}) always names itself in the callback ('iss', RFC 9207), but this callback has no 'iss'. Nothing was connected; start the connection again.");
         }
 
         // RFC 9207 §2.4: simple string comparison.
         if (!string.Equals(iss, expected, StringComparison.Ordinal))
         {
-            throw new FastnProblemException("fastn:oauth-issuer-mismatch", 400, "The authorization response came from another server",
+            throw new FastnException("fastn:oauth-issuer-mismatch", ErrorCategory.Validation, "The authorization response came from another server",
                 $"The callback names the issuer '{Truncate(iss)}', but this connection's authorization server is '{expected}'. Nothing was connected; start the connection again from the app you meant to connect.");
         }
     }

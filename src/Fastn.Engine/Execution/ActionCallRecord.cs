@@ -1,4 +1,3 @@
-using Fastn.Storage.ActionCalls;
 
 namespace Fastn.Engine.Execution;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Fastn.Storage.ActionCalls;
 using Fastn.Connectors;
 
 namespace Fastn.Engine.Execution;

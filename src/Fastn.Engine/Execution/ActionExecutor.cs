@@ -33,28 +33,28 @@ public sealed class ActionExecutor(
     private readonly ILogger _logger = loggerFactory.CreateLogger<ActionExecutor>();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ILogger> _connectorLoggers = new(StringComparer.Ordinal);
 
-    /// <summary>Runs an action; failures are thrown as <see cref="FastnProblemException"/>.</summary>
+    /// <summary>Runs an action; failures are thrown as <see cref="FastnException"/>.</summary>
     public async Task<ActionCallResult> ExecuteAsync(ActionCallRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!RowIds.IsWellFormed(request.ConnectionId))
         {
-            throw FastnProblemException.NotFound($"There is no connection {ProblemText.Quote(request.ConnectionId)}: connection ids look like conn_01J… (letters, digits and '_').");
+            throw FastnException.NotFound($"There is no connection {ProblemText.Quote(request.ConnectionId)}: connection ids look like conn_01J… (letters, digits and '_').");
         }
 
         var opened = await OpenAsync(request, cancellationToken).ConfigureAwait(false)
-            ?? throw FastnProblemException.NotFound($"Connection '{request.ConnectionId}' does not exist for tenant '{request.Tenant.TenantId}'. List connections with GET /api/v1/connections.");
+            ?? throw FastnException.NotFound($"Connection '{request.ConnectionId}' does not exist for tenant '{request.Tenant.TenantId}'. List the tenant's connections to find the right id.");
         var connection = opened.Info;
         var connector = registry.Find(connection.Connector)
-            ?? throw FastnProblemException.NotFound($"The connector '{connection.Connector}' of this connection is not registered on this server.");
+            ?? throw FastnException.NotFound($"The connector '{connection.Connector}' of this connection is not registered on this server.");
         var action = connector.Definition.FindAction(request.Action)
-            ?? throw FastnProblemException.NotFound($"The connector '{connection.Connector}' has no action '{request.Action}'. It has: {string.Join(", ", connector.Definition.Actions.Select(a => a.Name))}.");
+            ?? throw FastnException.NotFound($"The connector '{connection.Connector}' has no action '{request.Action}'. It has: {string.Join(", ", connector.Definition.Actions.Select(a => a.Name))}.");
         EnsureUsable(connection);
 
         var input = request.Input ?? new JsonObject();
         if (SchemaValidator.ValidateInput(action.InputSchema, input) is { } invalid)
         {
-            throw FastnProblemException.Validation($"The input is not valid at {invalid.Path}: {invalid.Message}", invalid.Path);
+            throw FastnException.Validation($"The input is not valid at {invalid.Path}: {invalid.Message}", invalid.Path);
         }
 
         var method = connector.Definition.Auth.Find(connection.AuthMethod) ?? connector.Definition.Auth.Default ?? new NoAuth();
@@ -89,7 +89,7 @@ public sealed class ActionExecutor(
             // Typed actions produce their output from the type the schema was generated from.
             if (!action.OutputMatchesSchemaByConstruction && SchemaValidator.Validate(action.OutputSchema, output) is { } badOutput)
             {
-                throw new FastnProblemException("fastn:invalid-output", 502, "The connector returned an invalid output",
+                throw new FastnException("fastn:invalid-output", ErrorCategory.Internal, "The connector returned an invalid output",
                     $"The action '{action.Name}' produced output that does not match its schema at {badOutput.Path}: {badOutput.Message}. This is a connector bug.", badOutput.Path);
             }
 
@@ -101,12 +101,12 @@ public sealed class ActionExecutor(
         catch (Exception ex) when (Problem(ex, action, cancellationToken) is { } problem)
         {
             stopwatch.Stop();
-            activity?.SetStatus(ActivityStatusCode.Error, problem.Type);
+            activity?.SetStatus(ActivityStatusCode.Error, problem.Code);
             var safe = Sanitize(problem, redactor);
             await RecordAsync(callId, request, connection, action, started, stopwatch.Elapsed, redactor, input, null, safe).ConfigureAwait(false);
-            Measure(connector.Definition.Name, action.Name, problem.Type, stopwatch.Elapsed);
+            Measure(connector.Definition.Name, action.Name, problem.Code, stopwatch.Elapsed);
             _logger.LogInformation("Action {Connector}.{Action} on {Connection} failed: {Type} {Detail}",
-                connector.Definition.Name, action.Name, connection.Id, safe.Type, safe.Detail);
+                connector.Definition.Name, action.Name, connection.Id, safe.Code, safe.Detail);
             throw safe;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -114,7 +114,7 @@ public sealed class ActionExecutor(
             // The caller went away, but the request may already have reached the app: the call is still recorded.
             stopwatch.Stop();
             await RecordAsync(callId, request, connection, action, started, stopwatch.Elapsed, redactor, input, null,
-                new FastnProblemException(CancelledType, 499, "The call was cancelled",
+                new FastnException(CancelledType, ErrorCategory.Cancelled, "The call was cancelled",
                     "The caller cancelled the call before it finished; the app may or may not have processed the request."),
                 cancelled: true).ConfigureAwait(false);
             Measure(connector.Definition.Name, action.Name, CancelledType, stopwatch.Elapsed);
@@ -144,7 +144,14 @@ public sealed class ActionExecutor(
         catch (Exception ex) when (Problem(ex, action, cancellationToken) is { } problem)
         {
             var safe = Sanitize(problem, redactor);
-            var rejected = new FastnProblemException("fastn:credentials-rejected", 400, "The credentials did not work",
+            // Only a refusal says something about the credentials: an app that could not be reached, was
+            // rate limiting or failed on its side keeps its own category, so the user retries instead of re-typing.
+            if (safe.Retryable || safe.Category is ErrorCategory.Unreachable or ErrorCategory.RateLimited or ErrorCategory.Internal)
+            {
+                throw safe.WithDetail($"The test call '{action.Name}' did not get an answer about the credentials, so nothing was connected: {safe.Detail}");
+            }
+
+            var rejected = new FastnException("fastn:credentials-rejected", ErrorCategory.Validation, "The credentials did not work",
                 $"The test call '{action.Name}' failed, so nothing was connected: {safe.Detail}", null);
             foreach (var (key, value) in safe.Extensions)
             {
@@ -171,9 +178,14 @@ public sealed class ActionExecutor(
         {
             return await exchange(candidate, client, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
+        catch (HttpRequestException ex)
         {
-            throw new FastnProblemException("fastn:credentials-rejected", 400, "The credentials did not work",
+            throw new FastnException("fastn:unreachable", ErrorCategory.Unreachable, "Could not reach the app",
+                $"Exchanging the credentials for a token could not reach the app, so nothing was connected: {Redactor.For(candidate, method).Redact(ex.Message)} Try again later.");
+        }
+        catch (ConnectorException ex)
+        {
+            throw new FastnException("fastn:credentials-rejected", ErrorCategory.Validation, "The credentials did not work",
                 $"Exchanging the credentials for a token failed, so nothing was connected: {Redactor.For(candidate, method).Redact(ex.Message)}");
         }
     }
@@ -218,7 +230,7 @@ public sealed class ActionExecutor(
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new FastnProblemException("fastn:timeout", 504, "The app did not answer in time",
+            throw new FastnException("fastn:timeout", ErrorCategory.Unreachable, "The app did not answer in time",
                 $"The action '{action.Name}' did not finish within {action.Timeout.TotalSeconds:0.#} s; the app may be slow or unreachable. Try again later.", null, ex);
         }
     }
@@ -231,11 +243,11 @@ public sealed class ActionExecutor(
         }
         catch (AuthRequiredException ex)
         {
-            throw new FastnProblemException(ex.ProblemType, 401, "The connection needs to be re-authorized", ex.Message, null, ex);
+            throw new FastnException(ex.ProblemType, ErrorCategory.AuthRequired, "The connection needs to be re-authorized", ex.Message, null, ex);
         }
         catch (UpstreamException ex)
         {
-            throw new FastnProblemException(ex.ProblemType, 502, "Could not refresh the connection's token", ex.Message, null, ex);
+            throw new FastnException(ex.ProblemType, ErrorCategory.Upstream, "Could not refresh the connection's token", ex.Message, null, ex) { Retryable = true };
         }
     }
 
@@ -244,53 +256,39 @@ public sealed class ActionExecutor(
         switch (connection.Status)
         {
             case ConnectionState.NeedsReauth:
-                throw new FastnProblemException("fastn:auth-required", 401, "The connection needs to be re-authorized",
-                    $"Connection '{connection.Id}' needs the user to connect again: {connection.StatusReason ?? "the app rejected its credentials"}. Start POST /api/v1/connections/{connection.Id}/reconnect.");
+                throw new FastnException("fastn:auth-required", ErrorCategory.AuthRequired, "The connection needs to be re-authorized",
+                    $"Connection '{connection.Id}' needs the user to connect again: {connection.StatusReason ?? "the app rejected its credentials"}. Reconnect it (same id) to go on.");
             case ConnectionState.Revoked:
-                throw FastnProblemException.Conflict($"Connection '{connection.Id}' was revoked; create a new connection.");
+                throw FastnException.Conflict($"Connection '{connection.Id}' was revoked; create a new connection.");
         }
     }
 
-    private static FastnProblemException? Problem(Exception ex, ActionDefinition action, CancellationToken cancellationToken) => ex switch
+    private static FastnException? Problem(Exception ex, ActionDefinition action, CancellationToken cancellationToken) => ex switch
     {
-        FastnProblemException p => p,
-        AuthRequiredException a => new FastnProblemException(a.ProblemType, 401, "The app refused the credentials", a.Message, null, a),
-        RateLimitedException r => WithRetryAfter(new FastnProblemException(r.ProblemType, 429, "The app is rate limiting this connection", r.Message, null, r), r.RetryAfter),
-        ResponseTooLargeException t => new FastnProblemException(t.ProblemType, 502, "The app's response is too large", t.Message, null, t),
-        UpstreamException u => WithUpstream(new FastnProblemException(u.ProblemType, u.StatusCode == 0 ? 504 : 502, "The app returned an error", u.Message, null, u), u),
-        ConnectorValidationException v => new FastnProblemException(v.ProblemType, 400, "The request is not valid", v.Message, v.Path is null ? null : "$" + (v.Path.StartsWith('$') ? v.Path[1..] : "." + v.Path), v),
+        FastnException p => p,
+        AuthRequiredException a => new FastnException(a.ProblemType, ErrorCategory.AuthRequired, "The app refused the credentials", a.Message, null, a),
+        RateLimitedException r => new FastnException(r.ProblemType, ErrorCategory.RateLimited, "The app is rate limiting this connection", r.Message, null, r) { RetryAfter = r.RetryAfter },
+        ResponseTooLargeException t => new FastnException(t.ProblemType, ErrorCategory.Upstream, "The app's response is too large", t.Message, null, t),
+        UpstreamException u => WithUpstream(u.StatusCode == 0
+            ? new FastnException(u.ProblemType, ErrorCategory.Unreachable, "Could not reach the app", u.Message, null, u)
+            : new FastnException(u.ProblemType, ErrorCategory.Upstream, "The app returned an error", u.Message, null, u) { Retryable = u.StatusCode >= 500 }, u),
+        ConnectorValidationException v => new FastnException(v.ProblemType, ErrorCategory.Validation, "The request is not valid", v.Message, v.Path is null ? null : "$" + (v.Path.StartsWith('$') ? v.Path[1..] : "." + v.Path), v),
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
-        HttpRequestException h => new FastnProblemException("fastn:upstream", 502, "Could not reach the app", $"Could not reach the app: {h.Message}", null, h),
-        _ => new FastnProblemException("fastn:connector-error", 500, "The connector failed",
+        HttpRequestException h => new FastnException("fastn:unreachable", ErrorCategory.Unreachable, "Could not reach the app", $"Could not reach the app: {h.Message}", null, h),
+        _ => new FastnException("fastn:connector-error", ErrorCategory.Internal, "The connector failed",
             $"The action '{action.Name}' failed with {ex.GetType().Name}: {ex.Message}. This is a connector bug; the call was logged.", null, ex),
     };
 
-    private static FastnProblemException WithRetryAfter(FastnProblemException problem, TimeSpan? retryAfter)
-    {
-        if (retryAfter is { } wait)
-        {
-            problem.Extensions["retryAfterSeconds"] = (int)Math.Ceiling(wait.TotalSeconds);
-        }
-
-        return problem;
-    }
-
-    private static FastnProblemException WithUpstream(FastnProblemException problem, UpstreamException upstream)
+    private static FastnException WithUpstream(FastnException problem, UpstreamException upstream)
     {
         problem.Extensions["upstreamStatus"] = upstream.StatusCode;
         problem.Extensions["upstreamBody"] = upstream.Body;
         return problem;
     }
 
-    private static FastnProblemException Sanitize(FastnProblemException problem, Redactor redactor)
+    private static FastnException Sanitize(FastnException problem, Redactor redactor)
     {
-        var safe = new FastnProblemException(problem.Type, problem.Status, problem.Title, Shorten(redactor.Redact(problem.Detail)), problem.Path);
-        foreach (var (key, value) in problem.Extensions)
-        {
-            safe.Extensions[key] = value is string s ? Shorten(redactor.Redact(s)) : value;
-        }
-
-        return safe;
+        return problem.WithDetail(Shorten(redactor.Redact(problem.Detail)), value => value is string s ? Shorten(redactor.Redact(s)) : value);
     }
 
     // An app's body quoted by a connector (or an exception message) is cut, so a problem or log line stays small.
@@ -300,7 +298,7 @@ public sealed class ActionExecutor(
 
     // Never cancelled: the call has happened, so its record is kept whether or not the caller is still waiting.
     private async Task RecordAsync(string callId, ActionCallRequest request, ConnectionInfo connection, ActionDefinition action,
-        DateTimeOffset started, TimeSpan duration, Redactor redactor, JsonNode input, JsonNode? output, FastnProblemException? problem, bool cancelled = false)
+        DateTimeOffset started, TimeSpan duration, Redactor redactor, JsonNode input, JsonNode? output, FastnException? problem, bool cancelled = false)
     {
         var outputText = output is null ? null : RedactedJson(redactor, output, "output");
         if (outputText is { Length: > MaxLoggedOutput })
@@ -321,7 +319,7 @@ public sealed class ActionExecutor(
                 Caller = request.Caller,
                 Succeeded = problem is null,
                 Cancelled = cancelled,
-                ErrorType = problem?.Type,
+                ErrorType = problem?.Code,
                 ErrorDetail = problem?.Detail,
                 UpstreamStatus = problem?.Extensions.TryGetValue("upstreamStatus", out var s) == true ? s as int? : null,
                 Input = RedactedJson(redactor, input, "input"),

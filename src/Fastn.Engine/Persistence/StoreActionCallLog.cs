@@ -10,7 +10,7 @@ namespace Fastn.Engine.Persistence;
 /// commit takes, see the Storage README); readers of the log call <see cref="DrainAsync"/> first to see every call
 /// that has returned.
 /// </summary>
-public sealed class StoreActionCallLog(GroupCommitWriter<ActionCall> writer) : IActionCallLog
+internal sealed class StoreActionCallLog(GroupCommitWriter<ActionCall> writer) : IActionCallLog
 {
     /// <inheritdoc />
     public Task RecordAsync(ActionCallRecord record, CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ public sealed class StoreActionCallLog(GroupCommitWriter<ActionCall> writer) : I
         return writer.EnqueueAsync(ToRow(record), cancellationToken).AsTask();
     }
 
-    /// <summary>Waits until every record enqueued before the call has been written (or the timeout passes).</summary>
+    /// <inheritdoc />
     public async Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -50,7 +50,12 @@ public sealed class StoreActionCallLog(GroupCommitWriter<ActionCall> writer) : I
         Input = Storable(record.Input) ?? "null",
         Output = Storable(record.Output) ?? "null",
         StartedAt = record.StartedAt,
-        Caller = record.Caller,
+        Caller = record.Caller switch
+        {
+            Execution.ActionCaller.Flow => Storage.ActionCalls.ActionCaller.Flow,
+            Execution.ActionCaller.Mcp => Storage.ActionCalls.ActionCaller.Mcp,
+            _ => Storage.ActionCalls.ActionCaller.Rest,
+        },
     };
 
     /// <summary>

@@ -5,7 +5,7 @@ using Fastn.Storage.Connections;
 namespace Fastn.Engine.Persistence;
 
 /// <summary>The connection grain's view of the store.</summary>
-public sealed class StoreConnectionRepository(ConnectionStore store) : IConnectionRepository
+internal sealed class StoreConnectionRepository(ConnectionStore store) : IConnectionRepository
 {
     /// <inheritdoc />
     public async Task<StoredConnection?> LoadAsync(string connectionId, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ public sealed class StoreConnectionRepository(ConnectionStore store) : IConnecti
         store.UpdateStatusAsync(connectionId, Map(status), reason, cancellationToken);
 
     /// <summary>Storage status → engine state.</summary>
-    public static ConnectionState Map(ConnectionStatus status) => status switch
+    internal static ConnectionState Map(ConnectionStatus status) => status switch
     {
         ConnectionStatus.Active => ConnectionState.Active,
         ConnectionStatus.NeedsReauth => ConnectionState.NeedsReauth,
@@ -65,7 +65,7 @@ public sealed class StoreConnectionRepository(ConnectionStore store) : IConnecti
     };
 
     /// <summary>Engine state → storage status.</summary>
-    public static ConnectionStatus Map(ConnectionState state) => state switch
+    internal static ConnectionStatus Map(ConnectionState state) => state switch
     {
         ConnectionState.Active => ConnectionStatus.Active,
         ConnectionState.NeedsReauth => ConnectionStatus.NeedsReauth,
@@ -74,7 +74,7 @@ public sealed class StoreConnectionRepository(ConnectionStore store) : IConnecti
     };
 
     /// <summary>Parses the metadata JSON column.</summary>
-    public static Dictionary<string, string> ReadMetadata(string? json)
+    internal static Dictionary<string, string> ReadMetadata(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {

@@ -69,7 +69,7 @@ public static class ApiKeysApi
             return await store.RevokeAsync(caller.WorkspaceId, id, ct) switch
             {
                 RevokeApiKeyResult.Revoked => Results.NoContent(),
-                RevokeApiKeyResult.LastAdminKey => Problems.From(new FastnProblemException("fastn:last-admin-key", 409, "Last admin key",
+                RevokeApiKeyResult.LastAdminKey => Problems.From(new FastnException("fastn:last-admin-key", ErrorCategory.Conflict, "Last admin key",
                     "This is the workspace's last active admin key; revoking it would leave nobody able to manage keys. Create another admin key first (POST /api/v1/api-keys {\"role\":\"admin\"}), then revoke this one.")),
                 _ => Problems.NotFound("There is no active API key with this id in the workspace. List keys with GET /api/v1/api-keys."),
             };

@@ -53,8 +53,8 @@ public static class ConnectSessionsApi
                 token = created.Token,
                 url = service.PageUrl(created.Token),
                 expiresAt = s.ExpiresAt,
-                tenantId = s.TenantId,
-                allowedConnectors = ConnectSessionStore.AllowedConnectorsOf(s),
+                tenantId = s.Tenant.TenantId,
+                allowedConnectors = s.AllowedConnectors,
                 returnUrl = s.ReturnUrl,
             });
         }).WithTags("Connect sessions").WithName("CreateConnectSession")

@@ -1,12 +1,10 @@
 using System.Text.Json.Nodes;
 using Fastn.Engine.Connections;
 using Fastn.Engine.Execution;
-using Fastn.Engine.Persistence;
 using Fastn.Server.Errors;
 using Fastn.Server.Security;
 using Fastn.Storage;
 using Fastn.Storage.ActionCalls;
-using Fastn.Storage.Connections;
 
 namespace Fastn.Server.Api;
 
@@ -46,10 +44,10 @@ public static class ConnectionsApi
             return Results.Created($"/api/v1/connections/{connection.Id}", View(connection));
         }).WithName("CreateConnection").WithSummary("Connect an account with credentials; verified by the connector's test call before it is saved");
 
-        group.MapGet("/", async (HttpContext http, ConnectionStore store, string? connector, CancellationToken ct) =>
+        group.MapGet("/", async (HttpContext http, ConnectionService service, string? connector, CancellationToken ct) =>
         {
             var caller = CallerContext.Of(http);
-            var list = await store.ListAsync(caller.TenantId, connector, ct);
+            var list = await service.ListAsync(caller.TenantId, connector, ct);
             return Results.Ok(list.Select(View));
         }).WithName("ListConnections").WithSummary("List connections (of the tenant in x-fastn-space-tenantid, or of the whole workspace)");
 
@@ -67,7 +65,7 @@ public static class ConnectionsApi
                 return Results.Ok(new { ok = true, detail = "The connector declares no test action; the connection is stored and active." });
             }
 
-            var result = await executor.ExecuteAsync(new ActionCallRequest(tenant, id, test, new JsonObject(), ActionCaller.Rest), ct);
+            var result = await executor.ExecuteAsync(new ActionCallRequest(tenant, id, test, new JsonObject(), Engine.Execution.ActionCaller.Rest), ct);
             return Results.Ok(new { ok = true, action = test, callId = result.CallId, durationMs = result.Duration.TotalMilliseconds });
         }).WithName("TestConnection").WithSummary("Run the connector's test call on the connection");
 
@@ -85,12 +83,12 @@ public static class ConnectionsApi
         {
             var tenant = CallerContext.Of(http).RequireTenant();
             var idempotencyKey = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
-            var result = await executor.ExecuteAsync(new ActionCallRequest(tenant, id, action, input, ActionCaller.Rest) { IdempotencyKey = idempotencyKey }, ct);
+            var result = await executor.ExecuteAsync(new ActionCallRequest(tenant, id, action, input, Engine.Execution.ActionCaller.Rest) { IdempotencyKey = idempotencyKey }, ct);
             http.Response.Headers["x-fastn-call-id"] = result.CallId;
             return Results.Json(result.Output);
         }).WithMetadata(Requests.ActionInputBody.Instance).WithName("ExecuteAction").WithSummary("Run an action on a connection; the body is the action's input, the response its output");
 
-        group.MapGet("/{id}/calls", async (HttpContext http, ConnectionService service, ActionCallLog log, StoreActionCallLog writer, string id, int? limit, string? cursor, CancellationToken ct) =>
+        group.MapGet("/{id}/calls", async (HttpContext http, ConnectionService service, ActionCallLog log, IActionCallLog writer, string id, int? limit, string? cursor, CancellationToken ct) =>
         {
             var tenant = CallerContext.Of(http).RequireTenant();
             await service.GetOwnedAsync(tenant, id, ct);
@@ -130,16 +128,16 @@ public static class ConnectionsApi
     }
 
     /// <summary>The public view of a connection: no credentials, ever.</summary>
-    public static object View(Connection c) => new
+    public static object View(ConnectionView c) => new
     {
         id = c.Id,
-        tenantId = c.TenantId,
+        tenantId = c.Tenant.TenantId,
         connector = c.Connector,
         authMethod = c.AuthMethod,
         status = c.Status.ToString(),
         statusReason = c.StatusReason,
         displayName = c.DisplayName,
-        metadata = StoreConnectionRepository.ReadMetadata(c.Metadata),
+        metadata = c.Metadata,
         createdAt = c.CreatedAt,
         updatedAt = c.UpdatedAt,
     };

@@ -99,9 +99,9 @@ public static class OAuthApi
                 return Page(HttpStatusCode.OK, "Connected",
                     $"Your {WebUtility.HtmlEncode(result.Connection.Connector)} account is connected{(result.Reconnected ? " again" : "")}. Connection id: <code id=\"connection-id\">{WebUtility.HtmlEncode(result.Connection.Id)}</code>. You can close this window.");
             }
-            catch (FastnProblemException problem)
+            catch (FastnException problem)
             {
-                return Page((HttpStatusCode)problem.Status, "Not connected", WebUtility.HtmlEncode(problem.Detail));
+                return Page((HttpStatusCode)Problems.StatusOf(problem), "Not connected", WebUtility.HtmlEncode(problem.Detail));
             }
         }).InSystemScope("the OAuth callback, authorised by its single-use state").WithTags("OAuth").WithName("OAuthCallback").WithSummary("The OAuth redirect URI: exchanges the code and stores the tokens");
         return app;

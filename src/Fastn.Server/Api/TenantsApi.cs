@@ -46,7 +46,7 @@ public static class TenantsApi
             }
             catch (DuplicateKeyException)
             {
-                return Problems.From(Engine.Errors.FastnProblemException.Conflict($"Tenant '{id}' already exists."));
+                return Problems.From(Engine.Errors.FastnException.Conflict($"Tenant '{id}' already exists."));
             }
         }).WithName("CreateTenant").WithSummary("Create a tenant (one of your customers)");
 

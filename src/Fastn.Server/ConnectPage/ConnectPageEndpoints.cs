@@ -2,6 +2,7 @@ using Fastn.Server.Security;
 using Fastn.Engine.ConnectSessions;
 using Fastn.Engine.Errors;
 using Fastn.Engine.Registry;
+using Fastn.Server.Errors;
 using Fastn.Storage.ConnectSessions;
 using Fastn.Storage.Workspaces;
 
@@ -28,7 +29,7 @@ public static class ConnectPageEndpoints
             RenderAsync(http, workspaces, null, async () =>
             {
                 var open = await service.OpenAsync(session, ct);
-                return (open, Page(ConnectPageHtml.Chooser(await workspaces.GetWorkspaceAsync(open.WorkspaceId, ct), open, session!, service.Choices(open))));
+                return (open, Page(ConnectPageHtml.Chooser(await workspaces.GetWorkspaceAsync(open.Tenant.WorkspaceId, ct), open, session!, service.Choices(open))));
             }, ct)).ExcludeFromDescription();
 
         page.MapGet("/connect/result", (HttpContext http, ConnectSessionService service, WorkspaceStore workspaces, ConnectorRegistry registry,
@@ -38,7 +39,7 @@ public static class ConnectPageEndpoints
                 var outcome = await service.CompleteOAuthAsync(http.Request.Cookies[TokenCookie], cs, connection_id, ct);
                 http.Response.Cookies.Delete(TokenCookie, CookieOptions(http));
                 http.Response.Cookies.Delete(TokenCookie, CookieOptions(http, CallbackPath));
-                var ws = await workspaces.GetWorkspaceAsync(outcome.Session.WorkspaceId, ct);
+                var ws = await workspaces.GetWorkspaceAsync(outcome.Session.Tenant.WorkspaceId, ct);
                 return (outcome.Session, Page(ConnectPageHtml.Success(ws, registry.Find(outcome.Connection.Connector)?.Definition, outcome)));
             }, ct)).ExcludeFromDescription();
 
@@ -47,7 +48,7 @@ public static class ConnectPageEndpoints
             {
                 var open = await service.OpenAsync(session, ct);
                 var definition = service.RequireAllowed(open, connector);
-                return (open, Page(ConnectPageHtml.Form(await workspaces.GetWorkspaceAsync(open.WorkspaceId, ct), open, session!, definition)));
+                return (open, Page(ConnectPageHtml.Form(await workspaces.GetWorkspaceAsync(open.Tenant.WorkspaceId, ct), open, session!, definition)));
             }, ct)).ExcludeFromDescription();
 
         page.MapPost("/connect/{connector}", async (HttpContext http, ConnectSessionService service, WorkspaceStore workspaces, ConnectorRegistry registry,
@@ -59,16 +60,16 @@ public static class ConnectPageEndpoints
             form.Remove(ConnectPageHtml.FormTokenField, out var formToken);
             var definition = registry.Find(connector)?.Definition;
             // Re-show the form with the error inline when the link is still good; otherwise an error page.
-            Func<FastnProblemException, Task<IResult?>> retry = async problem =>
+            Func<FastnException, Task<IResult?>> retry = async problem =>
             {
                 try
                 {
                     var open = await service.OpenAsync(session, ct);
                     var allowed = service.RequireAllowed(open, connector);
-                    var ws = await workspaces.GetWorkspaceAsync(open.WorkspaceId, ct);
-                    return Page(ConnectPageHtml.Form(ws, open, session!, allowed, problem, form), problem.Status);
+                    var ws = await workspaces.GetWorkspaceAsync(open.Tenant.WorkspaceId, ct);
+                    return Page(ConnectPageHtml.Form(ws, open, session!, allowed, problem, form), Problems.StatusOf(problem));
                 }
-                catch (FastnProblemException)
+                catch (FastnException)
                 {
                     return null;
                 }
@@ -88,22 +89,22 @@ public static class ConnectPageEndpoints
                 }
 
                 var outcome = await service.ConnectWithCredentialsAsync(session, connector, formToken, form, ct);
-                var workspace = await workspaces.GetWorkspaceAsync(outcome.Session.WorkspaceId, ct);
+                var workspace = await workspaces.GetWorkspaceAsync(outcome.Session.Tenant.WorkspaceId, ct);
                 return (outcome.Session, Page(ConnectPageHtml.Success(workspace, definition, outcome)));
             }, ct);
         }).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> RenderAsync(HttpContext http, WorkspaceStore workspaces, Func<FastnProblemException, Task<IResult?>>? retry,
-        Func<Task<(ConnectSession? Session, IResult Result)>> render, CancellationToken ct)
+    private static async Task<IResult> RenderAsync(HttpContext http, WorkspaceStore workspaces, Func<FastnException, Task<IResult?>>? retry,
+        Func<Task<(ConnectSessionView? Session, IResult Result)>> render, CancellationToken ct)
     {
         SecurityHeaders(http.Response);
         try
         {
             return (await render()).Result;
         }
-        catch (FastnProblemException problem)
+        catch (FastnException problem)
         {
             if (retry is not null && await retry(problem) is { } again)
             {
@@ -114,13 +115,13 @@ public static class ConnectPageEndpoints
             var session = http.Request.Query["session"].ToString();
             var known = await http.RequestServices.GetRequiredService<ConnectSessionStore>().FindByTokenAsync(session, ct);
             var ws = known is null ? null : await workspaces.GetWorkspaceAsync(known.WorkspaceId, ct);
-            return Page(ConnectPageHtml.Error(ws, problem), problem.Status);
+            return Page(ConnectPageHtml.Error(ws, problem), Problems.StatusOf(problem));
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectPageEndpoints))
                 .LogError(ex, "Connect page failed on {Method} {Path}", http.Request.Method, http.Request.Path);
-            var problem = new FastnProblemException("fastn:internal", 500, "Something went wrong",
+            var problem = new FastnException("fastn:internal", ErrorCategory.Internal, "Something went wrong",
                 $"The connect page failed (trace id {http.TraceIdentifier}). Nothing was connected; try again, and report the trace id if it repeats.");
             return Page(ConnectPageHtml.Error(null, problem), 500);
         }

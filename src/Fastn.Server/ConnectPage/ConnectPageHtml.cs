@@ -4,7 +4,6 @@ using Fastn.Connectors;
 using Fastn.Connectors.Authentication;
 using Fastn.Engine.ConnectSessions;
 using Fastn.Engine.Errors;
-using Fastn.Storage.ConnectSessions;
 using Fastn.Storage.Workspaces;
 
 namespace Fastn.Server.ConnectPage;
@@ -48,7 +47,7 @@ public static class ConnectPageHtml
         """;
 
     /// <summary>The list of apps the session offers.</summary>
-    public static string Chooser(Workspace? workspace, ConnectSession session, string token, IReadOnlyList<ConnectorDefinition> choices)
+    public static string Chooser(Workspace? workspace, ConnectSessionView session, string token, IReadOnlyList<ConnectorDefinition> choices)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(choices);
@@ -84,8 +83,8 @@ public static class ConnectPageHtml
     }
 
     /// <summary>The form of one app: its credential fields (or OAuth connection parameters), with an optional error.</summary>
-    public static string Form(Workspace? workspace, ConnectSession session, string token, ConnectorDefinition app,
-        FastnProblemException? error = null, IReadOnlyDictionary<string, string>? entered = null)
+    public static string Form(Workspace? workspace, ConnectSessionView session, string token, ConnectorDefinition app,
+        FastnException? error = null, IReadOnlyDictionary<string, string>? entered = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(app);
@@ -135,7 +134,7 @@ public static class ConnectPageHtml
     }
 
     /// <summary>A page for a problem that ends the flow (unknown, expired or used link; app not offered…).</summary>
-    public static string Error(Workspace? workspace, FastnProblemException problem)
+    public static string Error(Workspace? workspace, FastnException problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
         return Layout(workspace, problem.Title, $"<h1 id=\"status\">{E(problem.Title)}</h1>{ErrorBox(problem)}");
@@ -189,10 +188,10 @@ public static class ConnectPageHtml
         return sb.ToString();
     }
 
-    private static string ErrorBox(FastnProblemException problem) =>
-        $"<div class=\"error\" id=\"error\" role=\"alert\" data-type=\"{E(problem.Type)}\"><strong>{E(problem.Title)}.</strong> {E(problem.Detail)}</div>";
+    private static string ErrorBox(FastnException problem) =>
+        $"<div class=\"error\" id=\"error\" role=\"alert\" data-type=\"{E(problem.Code)}\"><strong>{E(problem.Title)}.</strong> {E(problem.Detail)}</div>";
 
-    private static string Hidden(ConnectSession session) =>
+    private static string Hidden(ConnectSessionView session) =>
         $"<input type=\"hidden\" name=\"{FormTokenField}\" value=\"{E(session.FormToken)}\">";
 
     private static string WorkspaceName(Workspace? workspace) => workspace?.Name ?? "the app";

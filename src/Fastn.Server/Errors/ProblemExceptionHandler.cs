@@ -16,11 +16,11 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         ArgumentNullException.ThrowIfNull(httpContext);
         var problem = exception switch
         {
-            FastnProblemException p => p,
-            BadHttpRequestException { InnerException: JsonException json } => FastnProblemException.Validation(
+            FastnException p => p,
+            BadHttpRequestException { InnerException: JsonException json } => FastnException.Validation(
                 $"The request body is not valid JSON for this endpoint: {JsonMessage(json)}", JsonPath(json)),
-            BadHttpRequestException bad => FastnProblemException.Validation($"The request could not be read: {bad.Message}"),
-            JsonException json => FastnProblemException.Validation($"The request body is not valid JSON: {JsonMessage(json)}", JsonPath(json)),
+            BadHttpRequestException bad => FastnException.Validation($"The request could not be read: {bad.Message}"),
+            JsonException json => FastnException.Validation($"The request body is not valid JSON: {JsonMessage(json)}", JsonPath(json)),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
@@ -33,7 +33,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             }
 
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-            problem = new FastnProblemException("fastn:internal", 500, "Internal error",
+            problem = new FastnException("fastn:internal", ErrorCategory.Internal, "Internal error",
                 $"Something went wrong on the server (trace id {httpContext.TraceIdentifier}). Nothing was changed by this request unless its response says so; report the trace id if it repeats.");
         }
 

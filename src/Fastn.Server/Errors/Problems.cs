@@ -1,26 +1,91 @@
+using System.Globalization;
 using Fastn.Engine.Errors;
 
 namespace Fastn.Server.Errors;
 
-/// <summary>Writes DESIGN.md §7 problem documents: stable <c>type</c>, a <c>detail</c> that says what to do, and the JSON path for validation errors.</summary>
+/// <summary>
+/// The REST edge of the engine's errors: writes DESIGN.md §7 problem documents with a stable <c>type</c>, a
+/// <c>detail</c> that says what to do, the JSON path for validation errors, the error's <c>category</c> and
+/// whether a retry can help (<c>retryable</c>, <c>retryAfterSeconds</c> and a <c>Retry-After</c> header).
+/// The HTTP status is chosen here from the category; the engine knows nothing of HTTP.
+/// </summary>
 public static class Problems
 {
-    /// <summary>The problem+json result of a platform error.</summary>
-    public static IResult From(FastnProblemException problem)
+    /// <summary>The HTTP status of an engine error.</summary>
+    public static int StatusOf(FastnException problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var extensions = new Dictionary<string, object?>(problem.Extensions);
+        return problem.Category switch
+        {
+            ErrorCategory.Validation => StatusCodes.Status400BadRequest,
+            ErrorCategory.Unauthenticated or ErrorCategory.AuthRequired => StatusCodes.Status401Unauthorized,
+            ErrorCategory.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorCategory.NotFound => StatusCodes.Status404NotFound,
+            ErrorCategory.Conflict => StatusCodes.Status409Conflict,
+            ErrorCategory.Gone => StatusCodes.Status410Gone,
+            ErrorCategory.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            ErrorCategory.RateLimited => StatusCodes.Status429TooManyRequests,
+            ErrorCategory.Upstream => StatusCodes.Status502BadGateway,
+            ErrorCategory.Unreachable => StatusCodes.Status504GatewayTimeout,
+            ErrorCategory.Cancelled => 499,
+            _ => StatusCodes.Status500InternalServerError,
+        };
+    }
+
+    /// <summary>The problem+json result of a platform error.</summary>
+    public static IResult From(FastnException problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var extensions = new Dictionary<string, object?>(problem.Extensions)
+        {
+            ["category"] = CategoryName(problem.Category),
+            ["retryable"] = problem.Retryable,
+        };
         if (problem.Path is not null)
         {
             extensions["path"] = problem.Path;
         }
 
-        return Results.Problem(detail: problem.Detail, statusCode: problem.Status, title: problem.Title, type: problem.Type, extensions: extensions);
+        var retryAfter = problem.RetryAfter is { } wait ? (int)Math.Ceiling(Math.Max(0, wait.TotalSeconds)) : (int?)null;
+        if (retryAfter is not null)
+        {
+            extensions["retryAfterSeconds"] = retryAfter;
+        }
+
+        var result = Results.Problem(detail: problem.Detail, statusCode: StatusOf(problem), title: problem.Title, type: problem.Code, extensions: extensions);
+        return retryAfter is null ? result : new WithRetryAfter(result, retryAfter.Value);
     }
 
+    /// <summary>
+    /// A refusal that exists only at the HTTP level (wrong method, URL or headers too long, wrong media type):
+    /// no engine category fits, so the status is given directly.
+    /// </summary>
+    public static IResult Http(string type, int status, string title, string detail) =>
+        Results.Problem(detail: detail, statusCode: status, title: title, type: type,
+            extensions: new Dictionary<string, object?> { ["category"] = "validation", ["retryable"] = false });
+
     /// <summary>A validation problem at a JSON path.</summary>
-    public static IResult Validation(string detail, string? path = null) => From(FastnProblemException.Validation(detail, path));
+    public static IResult Validation(string detail, string? path = null) => From(FastnException.Validation(detail, path));
 
     /// <summary>A not-found problem.</summary>
-    public static IResult NotFound(string detail) => From(FastnProblemException.NotFound(detail));
+    public static IResult NotFound(string detail) => From(FastnException.NotFound(detail));
+
+    /// <summary>The category as it appears in problem documents: <c>auth-required</c>, <c>rate-limited</c>…</summary>
+    public static string CategoryName(ErrorCategory category) => category switch
+    {
+        ErrorCategory.AuthRequired => "auth-required",
+        ErrorCategory.RateLimited => "rate-limited",
+        ErrorCategory.NotFound => "not-found",
+        ErrorCategory.TooLarge => "too-large",
+        _ => category.ToString().ToLowerInvariant(),
+    };
+
+    private sealed class WithRetryAfter(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

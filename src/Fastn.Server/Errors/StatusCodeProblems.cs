@@ -1,4 +1,3 @@
-using Fastn.Engine.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Fastn.Server.Errors;
@@ -14,12 +13,12 @@ public static class StatusCodeProblems
         var where = $"{http.Request.Method} {http.Request.Path}";
         var problem = http.Response.StatusCode switch
         {
-            404 => FastnProblemException.NotFound($"There is no endpoint at {where}. The API is described at /openapi/v1.json and /scalar."),
-            405 => new FastnProblemException("fastn:method-not-allowed", 405, "Method not allowed", $"{where} does not accept {http.Request.Method}. The API is described at /openapi/v1.json."),
-            415 => new FastnProblemException("fastn:validation", 415, "Unsupported media type", "Send the request body as JSON with the header 'Content-Type: application/json'."),
-            _ => new FastnProblemException($"fastn:http-{http.Response.StatusCode}", http.Response.StatusCode, "Request failed", $"{where} answered {http.Response.StatusCode}."),
+            404 => Problems.NotFound($"There is no endpoint at {where}. The API is described at /openapi/v1.json and /scalar."),
+            405 => Problems.Http("fastn:method-not-allowed", 405, "Method not allowed", $"{where} does not accept {http.Request.Method}. The API is described at /openapi/v1.json."),
+            415 => Problems.Http("fastn:validation", 415, "Unsupported media type", "Send the request body as JSON with the header 'Content-Type: application/json'."),
+            _ => Problems.Http($"fastn:http-{http.Response.StatusCode}", http.Response.StatusCode, "Request failed", $"{where} answered {http.Response.StatusCode}."),
         };
-        return Problems.From(problem).ExecuteAsync(http);
+        return problem.ExecuteAsync(http);
     }
 
     /// <summary>

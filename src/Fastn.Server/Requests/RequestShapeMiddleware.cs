@@ -1,4 +1,3 @@
-using Fastn.Engine.Errors;
 using Fastn.Server.Errors;
 using Microsoft.Extensions.Options;
 
@@ -23,8 +22,8 @@ public sealed class RequestShapeMiddleware(RequestDelegate next, IOptionsMonitor
         var urlBytes = request.Path.Value?.Length + request.PathBase.Value?.Length + request.QueryString.Value?.Length ?? 0;
         if (urlBytes > options.MaxUrlBytes)
         {
-            return Problems.From(new FastnProblemException("fastn:uri-too-long", StatusCodes.Status414UriTooLong, "URI too long",
-                $"The request URL is {urlBytes} characters long; at most {options.MaxUrlBytes} are accepted (Fastn:Limits:MaxUrlBytes). Send large values in a JSON body instead."))
+            return Problems.Http("fastn:uri-too-long", StatusCodes.Status414UriTooLong, "URI too long",
+                $"The request URL is {urlBytes} characters long; at most {options.MaxUrlBytes} are accepted (Fastn:Limits:MaxUrlBytes). Send large values in a JSON body instead.")
                 .ExecuteAsync(http);
         }
 
@@ -40,8 +39,8 @@ public sealed class RequestShapeMiddleware(RequestDelegate next, IOptionsMonitor
 
         if (headerBytes > options.MaxHeaderBytes)
         {
-            return Problems.From(new FastnProblemException("fastn:headers-too-large", StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request headers too large",
-                $"The request headers add up to {headerBytes} bytes; at most {options.MaxHeaderBytes} are accepted (Fastn:Limits:MaxHeaderBytes)."))
+            return Problems.Http("fastn:headers-too-large", StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request headers too large",
+                $"The request headers add up to {headerBytes} bytes; at most {options.MaxHeaderBytes} are accepted (Fastn:Limits:MaxHeaderBytes).")
                 .ExecuteAsync(http);
         }
 

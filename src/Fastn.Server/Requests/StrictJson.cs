@@ -14,7 +14,7 @@ public static class StrictJson
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
 
     /// <summary>Checks a UTF-8 JSON document; returns a <c>fastn:validation</c> problem with the JSON path, or null when it is acceptable.</summary>
-    public static FastnProblemException? Check(ReadOnlySpan<byte> utf8)
+    public static FastnException? Check(ReadOnlySpan<byte> utf8)
     {
         // The serializer skips a UTF-8 byte-order mark; so does this check.
         if (utf8.StartsWith("\uFEFF"u8))
@@ -143,7 +143,7 @@ public static class StrictJson
         return $"{path}['{escaped}']";
     }
 
-    private static FastnProblemException Problem(string detail, string path) => FastnProblemException.Validation(detail, path);
+    private static FastnException Problem(string detail, string path) => FastnException.Validation(detail, path);
 
     private sealed class Frame(string path, bool isObject)
     {

@@ -76,7 +76,7 @@ public sealed class StrictRequestBodyMiddleware(RequestDelegate next, IOptionsMo
     private static Task TooLarge(HttpContext http, long limit, string setting)
     {
         // The rest of the body is not read; the connection may close after this answer.
-        var problem = new FastnProblemException("fastn:payload-too-large", 413, "Request body too large",
+        var problem = new FastnException("fastn:payload-too-large", ErrorCategory.TooLarge, "Request body too large",
             $"The request body is larger than this endpoint's limit of {limit.ToString(CultureInfo.InvariantCulture)} bytes. Send a smaller body; the server operator sets the limit with {setting}.");
         problem.Extensions["limitBytes"] = limit;
         return Problems.From(problem).ExecuteAsync(http);

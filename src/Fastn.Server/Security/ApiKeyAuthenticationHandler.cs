@@ -49,7 +49,7 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         Response.Headers.WWWAuthenticate = "Bearer";
-        await Problems.From(FastnProblemException.Unauthenticated(result.Failure?.Message ?? MissingKey)).ExecuteAsync(Context);
+        await Problems.From(FastnException.Unauthenticated(result.Failure?.Message ?? MissingKey)).ExecuteAsync(Context);
     }
 
     private static string? PresentedKey(HttpRequest request)

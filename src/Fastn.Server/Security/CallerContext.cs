@@ -25,20 +25,20 @@ public sealed record CallerContext(string WorkspaceId, string? TenantId, string 
     public static CallerContext Of(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return http.Items[ItemKey] as CallerContext ?? throw FastnProblemException.Unauthenticated("The request is not authenticated.");
+        return http.Items[ItemKey] as CallerContext ?? throw FastnException.Unauthenticated("The request is not authenticated.");
     }
 
     /// <summary>The tenant, or a clear problem when the request named none.</summary>
     public TenantInfo RequireTenant() =>
         TenantId is { } tenant ? new TenantInfo(WorkspaceId, tenant)
-        : throw FastnProblemException.Validation($"This endpoint acts for one of your customers: send the '{TenantHeader}' header with the tenant id (e.g. customer-42), or use a tenant-scoped API key.", TenantHeader);
+        : throw FastnException.Validation($"This endpoint acts for one of your customers: send the '{TenantHeader}' header with the tenant id (e.g. customer-42), or use a tenant-scoped API key.", TenantHeader);
 
     /// <summary>Refuses keys without the <c>admin</c> role (route groups use <see cref="FastnPolicies.Admin"/> instead).</summary>
     public void RequireAdmin()
     {
         if (!IsAdmin)
         {
-            throw FastnProblemException.Forbidden(FastnPolicies.AdminDenial);
+            throw FastnException.Forbidden(FastnPolicies.AdminDenial);
         }
     }
 
@@ -47,7 +47,7 @@ public sealed record CallerContext(string WorkspaceId, string? TenantId, string 
     {
         if (TenantScopedKey)
         {
-            throw FastnProblemException.Forbidden("This API key is scoped to one tenant; this endpoint needs a workspace key (one created without 'tenantId').");
+            throw FastnException.Forbidden("This API key is scoped to one tenant; this endpoint needs a workspace key (one created without 'tenantId').");
         }
     }
 }

@@ -16,14 +16,14 @@ internal sealed class CallerScopeFilter : IEndpointFilter
         var headerTenant = http.Request.Headers[CallerContext.TenantHeader].FirstOrDefault();
         if (headerTenant is not null && TenantId.Validate(headerTenant) is { } error)
         {
-            throw FastnProblemException.Validation($"'{CallerContext.TenantHeader}' {error}: use {TenantId.Rule}.", CallerContext.TenantHeader);
+            throw FastnException.Validation($"'{CallerContext.TenantHeader}' {error}: use {TenantId.Rule}.", CallerContext.TenantHeader);
         }
 
         var caller = FastnPrincipal.ToCaller(http.User, headerTenant)
-            ?? throw FastnProblemException.Unauthenticated("The request is not authenticated.");
+            ?? throw FastnException.Unauthenticated("The request is not authenticated.");
         if (caller.TenantScopedKey && headerTenant is not null && headerTenant != caller.TenantId)
         {
-            throw FastnProblemException.Forbidden($"This API key is scoped to tenant '{caller.TenantId}' and cannot act for '{headerTenant}'.");
+            throw FastnException.Forbidden($"This API key is scoped to tenant '{caller.TenantId}' and cannot act for '{headerTenant}'.");
         }
 
         http.Items[CallerContext.ItemKey] = caller;

@@ -16,7 +16,7 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
         {
             var denial = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<FastnRequirement>().FirstOrDefault()?.Denial
                 ?? "This API key may not do this.";
-            await Problems.From(FastnProblemException.Forbidden(denial)).ExecuteAsync(context);
+            await Problems.From(FastnException.Forbidden(denial)).ExecuteAsync(context);
             return;
         }
 

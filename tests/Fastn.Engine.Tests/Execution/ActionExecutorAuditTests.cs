@@ -47,9 +47,9 @@ public sealed class ActionExecutorAuditTests : IAsyncLifetime
     {
         await using var harness = ExecutorHarness.Create(Connector(_ => throw new InvalidOperationException("bug in the connector")), AuthCredentials.Empty);
 
-        var problem = await Should.ThrowAsync<FastnProblemException>(() => harness.CallAsync("call", cancellationToken: Ct));
+        var problem = await Should.ThrowAsync<FastnException>(() => harness.CallAsync("call", cancellationToken: Ct));
 
-        problem.Type.ShouldBe("fastn:connector-error");
+        problem.Code.ShouldBe("fastn:connector-error");
         var record = harness.Calls.ShouldHaveSingleItem();
         record.Succeeded.ShouldBeFalse();
         record.Cancelled.ShouldBeFalse();

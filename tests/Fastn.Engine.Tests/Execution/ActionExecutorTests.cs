@@ -29,10 +29,10 @@ public sealed class ActionExecutorTests : IAsyncLifetime
             allowedHosts: [_stub.BaseAddress]);
         harness.Broker.Refreshed = stale.WithAccessToken("fresh_token_2", null);
 
-        var problem = await Should.ThrowAsync<FastnProblemException>(() => harness.CallAsync("call", cancellationToken: TestContext.Current.CancellationToken));
+        var problem = await Should.ThrowAsync<FastnException>(() => harness.CallAsync("call", cancellationToken: TestContext.Current.CancellationToken));
 
         harness.Broker.Refreshes.ShouldBe(1);
-        problem.Type.ShouldBe("fastn:upstream");
+        problem.Code.ShouldBe("fastn:upstream");
         problem.Detail.ShouldContain("token *** may not do that");
         problem.Extensions["upstreamBody"].ShouldBe("{\"error\":\"token *** may not do that\"}");
         var record = harness.Calls.ShouldHaveSingleItem();
@@ -59,8 +59,8 @@ public sealed class ActionExecutorTests : IAsyncLifetime
         time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
 
         // One hour on the fake clock, a few seconds at most on the real one.
-        var problem = await Should.ThrowAsync<FastnProblemException>(() => call.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
-        problem.Type.ShouldBe("fastn:timeout");
+        var problem = await Should.ThrowAsync<FastnException>(() => call.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        problem.Code.ShouldBe("fastn:timeout");
         harness.Calls.ShouldHaveSingleItem().ErrorType.ShouldBe("fastn:timeout");
     }
 
@@ -87,10 +87,10 @@ public sealed class ActionExecutorTests : IAsyncLifetime
         await using var harness = ExecutorHarness.Create(Connector(new NoAuth(), ctx => ctx.Http.GetJsonAsync<JsonNode?>("big", ctx.Cancellation)),
             AuthCredentials.Empty, allowedHosts: [_stub.BaseAddress], outbound: o => o.MaxResponseBytes = 1024);
 
-        var problem = await Should.ThrowAsync<FastnProblemException>(() => harness.CallAsync("call", cancellationToken: TestContext.Current.CancellationToken));
+        var problem = await Should.ThrowAsync<FastnException>(() => harness.CallAsync("call", cancellationToken: TestContext.Current.CancellationToken));
 
-        problem.Type.ShouldBe("fastn:response-too-large");
-        problem.Status.ShouldBe(502);
+        problem.Code.ShouldBe("fastn:response-too-large");
+        problem.Category.ShouldBe(ErrorCategory.Upstream);
         problem.Detail.ShouldContain("limit of 1 KB");
         problem.Detail.ShouldContain("Fastn:Http:MaxResponseBytes");
     }
@@ -115,7 +115,7 @@ public sealed class ActionExecutorTests : IAsyncLifetime
         await using var harness = ExecutorHarness.Create(Connector(new NoAuth(), _ =>
             throw new Fastn.Connectors.Http.UpstreamException(500, body, "The app said: " + body)), AuthCredentials.Empty);
 
-        var problem = await Should.ThrowAsync<FastnProblemException>(() => harness.CallAsync("call", cancellationToken: TestContext.Current.CancellationToken));
+        var problem = await Should.ThrowAsync<FastnException>(() => harness.CallAsync("call", cancellationToken: TestContext.Current.CancellationToken));
 
         problem.Detail.Length.ShouldBeLessThanOrEqualTo(4 * 1024 + 1);
         ((string)problem.Extensions["upstreamBody"]!).Length.ShouldBeLessThanOrEqualTo(4 * 1024 + 1);

@@ -7,7 +7,6 @@ using Fastn.Engine.Execution;
 using Fastn.Engine.Http;
 using Fastn.Engine.Registry;
 using Fastn.Storage;
-using Fastn.Storage.ActionCalls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -48,7 +48,7 @@ public sealed class StoreActionCallLogTests
         ConnectionId = "conn_1",
         Connector = "test-app",
         Action = "call",
-        Caller = ActionCaller.Rest,
+        Caller = Fastn.Engine.Execution.ActionCaller.Rest,
         Succeeded = false,
         Input = "{}",
         StartedAt = DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture),

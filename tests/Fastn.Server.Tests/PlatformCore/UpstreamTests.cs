@@ -41,6 +41,8 @@ public sealed class UpstreamTests(ServerFixture fixture)
 
         stopwatch.Stop();
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.GatewayTimeout, "fastn:timeout");
+        problem.GetProperty("category").GetString().ShouldBe("unreachable");
+        problem.GetProperty("retryable").GetBoolean().ShouldBeTrue();
         problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("1 s");
         stopwatch.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(0.9));
         stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15));
@@ -74,6 +76,8 @@ public sealed class UpstreamTests(ServerFixture fixture)
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadGateway, "fastn:upstream");
         problem.GetProperty("upstreamStatus").GetInt32().ShouldBe(503);
+        problem.GetProperty("category").GetString().ShouldBe("upstream");
+        problem.GetProperty("retryable").GetBoolean().ShouldBeTrue();
         Stub.RequestsTo("/flaky").Count(r => r.QueryApiKey == "k-down").ShouldBe(4);
         Stub.FlakyFailures = 0;
     }

@@ -1,0 +1,14 @@
+namespace Fastn.Engine.Execution;
+
+/// <summary>Which surface invoked an action; recorded with every call.</summary>
+public enum ActionCaller
+{
+    /// <summary>The REST API.</summary>
+    Rest,
+
+    /// <summary>A flow step.</summary>
+    Flow,
+
+    /// <summary>An MCP tool call.</summary>
+    Mcp,
+}
