@@ -1,6 +1,7 @@
 using System.Net;
 using Fastn.Samples.Acme;
 using Fastn.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fastn.Server.Tests.ConnectSessions;
 
@@ -115,6 +116,64 @@ public sealed class ConnectSessionFlowTests(ServerFixture fixture)
         using var echo = await Server.SendAsync(HttpMethod.Post, $"api/v1/connections/{id}/actions/echo", tenant, new { });
         (await echo.ReadJsonAsync()).GetProperty("app").GetString().ShouldBe("stub");
         fixture.Stub.RequestsTo("/echo").ShouldContain(r => r.QueryApiKey == "k-session-form");
+    }
+
+    [Fact]
+    public async Task HostedPage_ReturnUrlUnregisteredAfterTheSessionWasCreated_NoReturnLink()
+    {
+        await ConnectBrowser.RegisterReturnUrlsAsync(Server);
+        var tenant = ConnectBrowser.NewTenant();
+        var session = await ConnectBrowser.CreateSessionAsync(Server, new
+        {
+            tenantId = tenant,
+            allowedConnectors = new[] { StubConnectors.Query },
+            returnUrl = ConnectBrowser.RegisteredReturn + "done",
+        });
+        var token = session.GetProperty("token").GetString()!;
+        using var browser = new ConnectBrowser(Server);
+        var form = (await browser.GetAsync($"/connect/{StubConnectors.Query}?session={token}")).ShouldBeHtml(HttpStatusCode.OK);
+        var (action, fields) = ConnectBrowser.Form(form.Html, $"/connect/{StubConnectors.Query}");
+        fields["api_key"] = "k-unregistered-return";
+        // The workspace drops the URL while the user is on the page.
+        using (var put = await Server.SendAsync(HttpMethod.Put, "api/v1/workspace/redirect-urls", json: new { urls = Array.Empty<string>() }))
+        {
+            put.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        try
+        {
+            var result = (await browser.PostFormAsync(action, fields)).ShouldBeHtml(HttpStatusCode.OK);
+
+            result.Heading.ShouldBe("Connected");
+            result.ConnectionId.ShouldNotBeNull();
+            result.ReturnLink.ShouldBeNull("a return URL no longer registered sends nobody there");
+            result.Html.ShouldNotContain("app.example/connected/done");
+        }
+        finally
+        {
+            await ConnectBrowser.RegisterReturnUrlsAsync(Server);
+        }
+    }
+
+    [Fact]
+    public async Task OpenSession_InTheConnectPagesSystemScope_NarrowsTheScopeToTheSessionsTenant()
+    {
+        var tenant = ConnectBrowser.NewTenant();
+        var token = (await ConnectBrowser.CreateSessionAsync(Server, new { tenantId = tenant })).GetProperty("token").GetString()!;
+
+        var (workspace, scopedTenant, system) = await Server.InScopeAsync(async services =>
+        {
+            var scope = services.GetRequiredService<Fastn.Storage.TenantScope>();
+            using (scope.AsSystem("the connect page, as its endpoint filter runs it"))
+            {
+                await services.GetRequiredService<Fastn.Engine.ConnectSessions.ConnectSessionService>().OpenAsync(token, TestContext.Current.CancellationToken);
+                return (scope.WorkspaceId, scope.TenantId, scope.SystemReason);
+            }
+        });
+
+        workspace.ShouldNotBeNull();
+        scopedTenant.ShouldBe(tenant);
+        system.ShouldBeNull("after the token named a session, the page sees only that session's tenant");
     }
 
     [Fact]
