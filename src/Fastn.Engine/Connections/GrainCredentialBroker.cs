@@ -5,7 +5,7 @@ using Fastn.Engine.Registry;
 namespace Fastn.Engine.Connections;
 
 /// <summary>Opens connections through their grains: one grain call per action call, single-flight refresh.</summary>
-public sealed class GrainCredentialBroker(IGrainFactory grains, ConnectorRegistry registry) : ICredentialBroker
+internal sealed class GrainCredentialBroker(IGrainFactory grains, ConnectorRegistry registry) : ICredentialBroker
 {
     /// <inheritdoc />
     public async Task<OpenedConnection?> OpenAsync(TenantInfo tenant, string connectionId, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace Fastn.Engine.Connections;
 
 /// <summary>Reserved names inside a connection's encrypted secret bag.</summary>
-public static class SecretKeys
+internal static class SecretKeys
 {
     /// <summary>The OAuth2 or exchanged access token.</summary>
     public const string AccessToken = "access_token";

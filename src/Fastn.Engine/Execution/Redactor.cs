@@ -7,7 +7,7 @@ namespace Fastn.Engine.Execution;
 /// Removes secrets from anything that is logged or stored: values of secret-looking keys, and any string
 /// equal to (or containing) one of the connection's secret values.
 /// </summary>
-public sealed class Redactor
+internal sealed class Redactor
 {
     /// <summary>What replaces a secret.</summary>
     public const string Mask = "***";

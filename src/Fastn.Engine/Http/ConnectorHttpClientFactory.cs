@@ -7,7 +7,7 @@ using Polly;
 namespace Fastn.Engine.Http;
 
 /// <summary>Registers the named client behind every <c>ctx.Http</c>: SSRF-guarded sockets, retries honouring <c>Retry-After</c>, a circuit breaker per host.</summary>
-public static class ConnectorHttpClientRegistration
+internal static class ConnectorHttpClientRegistration
 {
     /// <summary>The named client.</summary>
     public const string ClientName = "fastn-connector";

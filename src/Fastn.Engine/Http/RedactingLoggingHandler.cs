@@ -7,7 +7,7 @@ namespace Fastn.Engine.Http;
 /// Logs each outbound request as method, scheme, host and path, status and duration — never the query
 /// string (API keys travel there), headers or bodies. Replaces IHttpClientFactory's default loggers, which print full URLs.
 /// </summary>
-public sealed class RedactingLoggingHandler(ILogger<RedactingLoggingHandler> logger) : DelegatingHandler
+internal sealed class RedactingLoggingHandler(ILogger<RedactingLoggingHandler> logger) : DelegatingHandler
 {
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Fastn.Engine.Http;
 /// Caps every response body at <see cref="OutboundHttpOptions.MaxResponseBytes"/>: a declared <c>Content-Length</c>
 /// over the cap fails at once, otherwise the body is counted as it streams and reading fails at the first byte over.
 /// </summary>
-public sealed class ResponseSizeLimitHandler(IOptions<OutboundHttpOptions> options) : DelegatingHandler
+internal sealed class ResponseSizeLimitHandler(IOptions<OutboundHttpOptions> options) : DelegatingHandler
 {
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Fastn.Engine.Http;
 /// address actually connected to (after DNS, for every connection a redirect opens), unless the host is
 /// allowed in <see cref="OutboundHttpOptions.AllowedPrivateHosts"/>.
 /// </summary>
-public sealed class SsrfGuard(IOptionsMonitor<OutboundHttpOptions> options)
+internal sealed class SsrfGuard(IOptionsMonitor<OutboundHttpOptions> options)
 {
     /// <summary>The connect callback for <see cref="SocketsHttpHandler.ConnectCallback"/>.</summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fastn.Engine.Persistence;
 
 /// <summary>Reads a workspace's OAuth app from the store and decrypts its secret.</summary>
-public sealed class StoreOAuthAppProvider(IServiceScopeFactory scopes, CredentialVault vault) : IOAuthAppProvider
+internal sealed class StoreOAuthAppProvider(IServiceScopeFactory scopes, CredentialVault vault) : IOAuthAppProvider
 {
     /// <summary>The stored override: scopes separated by spaces or commas (either is accepted); empty means none.</summary>
     private static string[]? ParseScopes(string? text)

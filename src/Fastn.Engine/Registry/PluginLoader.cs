@@ -7,7 +7,7 @@ namespace Fastn.Engine.Registry;
 /// Loads connector plugins from a folder: every <c>*.dll</c> directly in it or one level down that
 /// references Fastn.Connectors. A broken plugin is logged and recorded, never fatal.
 /// </summary>
-public static class PluginLoader
+internal static class PluginLoader
 {
     /// <summary>Loads plugins from <paramref name="directory"/> into <paramref name="registry"/>; returns how many connectors were added.</summary>
     public static int LoadFrom(string directory, ConnectorRegistry registry, ILogger logger)
