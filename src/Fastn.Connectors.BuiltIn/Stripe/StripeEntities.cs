@@ -7,9 +7,9 @@ using Fastn.Connectors.Entities;
 namespace Fastn.Connectors.BuiltIn.Stripe;
 
 /// <summary>
-/// Stripe's records mapped to the CDM. Stripe amounts are integers in the currency's smallest unit and
-/// the CDM's are major units, so amounts are divided by the currency's minor-unit factor (100, or 1 for
-/// zero-decimal currencies such as JPY when the record's currency is known); times are Unix seconds.
+/// Stripe's records mapped to the CDM. Stripe amounts are integers in the currency's minor unit and the CDM's are
+/// major units, so amounts go through <see cref="StripeAmounts"/> with their record's currency (÷100, ÷1 for
+/// zero-decimal currencies such as JPY, ÷1000 for three-decimal ones such as KWD); times are Unix seconds.
 /// </summary>
 internal static class StripeEntities
 {
@@ -39,7 +39,7 @@ internal static class StripeEntities
             .Supports(EntityOperations.Get, "get_payment_intent")
             .Supports(EntityOperations.Create, "create_payment_intent")
             .Map(p => p.Id, CdmCatalog.Payment.Id)
-            .Map(p => p.Amount, CdmCatalog.Payment.Amount, ToMajor, FromMajor)
+            .Map(p => p.Amount, p => p.Currency, CdmCatalog.Payment.Amount, ToMajor, PaymentToMinor)
             .Map(p => p.Currency, CdmCatalog.Payment.Currency, ToIsoCurrency, FromIsoCurrency)
             .Map(p => p.Status, CdmCatalog.Payment.Status, PaymentIntentStatus)
             .Map(p => p.PaymentMethodTypes, CdmCatalog.Payment.Method, types => types?.FirstOrDefault())
@@ -54,14 +54,14 @@ internal static class StripeEntities
             .Id(c => c.Id)
             .Supports(EntityOperations.List, "list_charges")
             .Map(c => c.Id, CdmCatalog.Payment.Id)
-            .Map(c => c.Amount, CdmCatalog.Payment.Amount, ToMajor, FromMajor)
+            .Map(c => c.Amount, c => c.Currency, CdmCatalog.Payment.Amount, ToMajor, PaymentToMinor)
             .Map(c => c.Currency, CdmCatalog.Payment.Currency, ToIsoCurrency, FromIsoCurrency)
             .Map(c => c.Status, CdmCatalog.Payment.Status, ChargeStatus)
             .Map(c => c.PaymentMethodDetails!.Type, CdmCatalog.Payment.Method)
             .Map(c => c.Customer, CdmCatalog.Payment.CustomerId)
             .Map(c => c.Invoice, CdmCatalog.Payment.InvoiceId)
             .Map(c => c.Description, CdmCatalog.Payment.PaymentDescription)
-            .Map(c => c.AmountRefunded, CdmCatalog.Payment.RefundedAmount, ToMajor, FromMajor)
+            .Map(c => c.AmountRefunded, c => c.Currency, CdmCatalog.Payment.RefundedAmount, ToMajor, PaymentToMinor)
             .Map(c => c.Created, CdmCatalog.Payment.CreatedAt, ToTime, FromTime), json);
 
     public static EntityDefinition Invoice(JsonSerializerOptions json) =>
@@ -75,12 +75,12 @@ internal static class StripeEntities
             .Map(i => i.Customer, CdmCatalog.Invoice.CustomerId)
             .Map(i => i.Status, CdmCatalog.Invoice.Status)
             .Map(i => i.Currency, CdmCatalog.Invoice.Currency, ToIsoCurrency, FromIsoCurrency)
-            .Map(i => i.Lines, CdmCatalog.Invoice.LineItems, ToLineItems)
-            .Map(i => i.Subtotal, CdmCatalog.Invoice.Subtotal, ToMajor, FromMajor)
-            .Map(i => i.Tax, CdmCatalog.Invoice.Tax, ToMajor, FromMajor)
-            .Map(i => i.Total, CdmCatalog.Invoice.Total, ToMajor, FromMajor)
-            .Map(i => i.AmountDue, CdmCatalog.Invoice.AmountDue, ToMajor, FromMajor)
-            .Map(i => i.AmountPaid, CdmCatalog.Invoice.AmountPaid, ToMajor, FromMajor)
+            .Map(i => i.Lines, i => i.Currency, CdmCatalog.Invoice.LineItems, ToLineItems)
+            .Map(i => i.Subtotal, i => i.Currency, CdmCatalog.Invoice.Subtotal, ToMajor, InvoiceToMinor)
+            .Map(i => i.Tax, i => i.Currency, CdmCatalog.Invoice.Tax, ToMajor, InvoiceToMinor)
+            .Map(i => i.Total, i => i.Currency, CdmCatalog.Invoice.Total, ToMajor, InvoiceToMinor)
+            .Map(i => i.AmountDue, i => i.Currency, CdmCatalog.Invoice.AmountDue, ToMajor, InvoiceToMinor)
+            .Map(i => i.AmountPaid, i => i.Currency, CdmCatalog.Invoice.AmountPaid, ToMajor, InvoiceToMinor)
             .Map(i => i.StatusTransitions!.FinalizedAt, CdmCatalog.Invoice.IssueDate, ToDate)
             .Map(i => i.DueDate, CdmCatalog.Invoice.DueDate, ToDate)
             .Map(i => i.Created, CdmCatalog.Invoice.CreatedAt, ToTime, FromTime), json);
@@ -103,14 +103,18 @@ internal static class StripeEntities
         return joined.Length == 0 ? null : joined;
     }
 
-    // Amount fields carry no currency, so the common factor 100 applies; zero-decimal currencies are noted in the README.
-    internal static decimal ToMajor(long minor) => minor / 100m;
+    // Amounts are converted with their record's currency (StripeAmounts has the one rule); back from the CDM, with the CDM record's.
+    private static decimal ToMajor(long minor, string? currency) => StripeAmounts.ToMajor(minor, currency);
 
-    private static decimal? ToMajor(long? minor) => minor is { } m ? m / 100m : null;
+    private static decimal? ToMajor(long? minor, string? currency) => StripeAmounts.ToMajor(minor, currency);
 
-    private static long FromMajor(decimal major) => (long)decimal.Round(major * 100m, MidpointRounding.AwayFromZero);
+    private static long PaymentToMinor(decimal major, CdmRecord record) => StripeAmounts.ToMinor(major, record.Get<string>(CdmCatalog.Payment.Currency));
 
-    private static long? FromMajor(decimal? major) => major is { } m ? FromMajor(m) : null;
+    private static long? PaymentToMinor(decimal? major, CdmRecord record) => StripeAmounts.ToMinor(major, record.Get<string>(CdmCatalog.Payment.Currency));
+
+    private static long InvoiceToMinor(decimal major, CdmRecord record) => StripeAmounts.ToMinor(major, record.Get<string>(CdmCatalog.Invoice.Currency));
+
+    private static long? InvoiceToMinor(decimal? major, CdmRecord record) => StripeAmounts.ToMinor(major, record.Get<string>(CdmCatalog.Invoice.Currency));
 
     private static string? ToIsoCurrency(string? currency) => currency?.ToUpperInvariant();
 
@@ -165,15 +169,16 @@ internal static class StripeEntities
             }
             : null;
 
-    private static JsonArray? ToLineItems(StripeInvoiceLineList? lines) => lines is null ? null :
+    // A line's own currency is its invoice's; the invoice's is the fallback when the line leaves it out.
+    private static JsonArray? ToLineItems(StripeInvoiceLineList? lines, string? currency) => lines is null ? null :
     [
         .. lines.Data.Select(l => (JsonNode)new JsonObject
         {
             ["description"] = l.Description,
             ["quantity"] = l.Quantity,
-            ["unitPrice"] = ToMajor(l.Price?.UnitAmount),
-            ["amount"] = ToMajor(l.Amount),
-            ["taxAmount"] = ToMajor(l.TaxAmounts?.Sum(t => t.Amount)),
+            ["unitPrice"] = ToMajor(l.Price?.UnitAmount, l.Price?.Currency ?? l.Currency ?? currency),
+            ["amount"] = ToMajor(l.Amount, l.Currency ?? currency),
+            ["taxAmount"] = ToMajor(l.TaxAmounts?.Sum(t => t.Amount), l.Currency ?? currency),
         }),
     ];
 

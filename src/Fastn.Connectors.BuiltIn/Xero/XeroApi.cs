@@ -61,8 +61,7 @@ internal sealed class XeroApi(string connectionsUrl)
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (modifiedSince is { } since)
         {
-            // Xero documents the header as an ISO 8601 UTC timestamp.
-            request.Headers.TryAddWithoutValidation("If-Modified-Since", since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation("If-Modified-Since", ModifiedSinceHeader(since));
         }
 
         if (body is not null)
@@ -77,6 +76,13 @@ internal sealed class XeroApi(string connectionsUrl)
 
         return await SendAsync<T>(ctx, request, paths, ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The <c>If-Modified-Since</c> value: the spec's <c>date-time</c> in UTC with its <c>Z</c>, as in the spec's example
+    /// <c>2025-10-15T13:52:29.452Z</c>; without the zone the instant would depend on how Xero reads a bare local time.
+    /// </summary>
+    internal static string ModifiedSinceHeader(DateTimeOffset since) =>
+        since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static async Task<T> SendAsync<T>(ConnectorContext ctx, HttpRequestMessage request, ValidationPaths? paths, CancellationToken ct)
     {

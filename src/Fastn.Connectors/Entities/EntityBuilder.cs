@@ -83,8 +83,34 @@ public sealed class EntityBuilder<T>
         {
             NativePath = PathOf(native),
             CdmFields = [cdm],
-            ToCdm = value => [JsonSerializer.SerializeToNode(toCdm(Read<TField>(value)), _json)],
+            ToCdm = (value, _) => [JsonSerializer.SerializeToNode(toCdm(Read<TField>(value)), _json)],
             FromCdm = fromCdm is null ? null : record => JsonSerializer.SerializeToNode(fromCdm(Read<TCdm>(record[cdm.Name])), _json),
+            ReadOnly = fromCdm is null,
+        });
+        return this;
+    }
+
+    /// <summary>
+    /// Maps a native field to a CDM field through transforms that also read a second field of the same record: an amount
+    /// in minor units needs its record's currency to be turned into major units. Back from the CDM, the transform sees the
+    /// whole CDM record.
+    /// </summary>
+    /// <param name="native">The mapped field.</param>
+    /// <param name="with">The second field the transform reads (<c>p => p.Currency</c>).</param>
+    /// <param name="cdm">The CDM field fed.</param>
+    /// <param name="toCdm">Native value and second field's value → CDM value.</param>
+    /// <param name="fromCdm">CDM value and the CDM record → native value; <see langword="null"/> makes the mapping read-only.</param>
+    public EntityBuilder<T> Map<TField, TWith, TCdm>(Expression<Func<T, TField>> native, Expression<Func<T, TWith>> with, CdmField cdm,
+        Func<TField?, TWith?, TCdm?> toCdm, Func<TCdm?, CdmRecord, TField?>? fromCdm = null)
+    {
+        ArgumentNullException.ThrowIfNull(toCdm);
+        var withPath = PathOf(with);
+        _mappings.Add(new FieldMapping
+        {
+            NativePath = PathOf(native),
+            CdmFields = [cdm],
+            ToCdm = (value, record) => [JsonSerializer.SerializeToNode(toCdm(Read<TField>(value), Read<TWith>(JsonPath.Get(record, withPath))), _json)],
+            FromCdm = fromCdm is null ? null : record => JsonSerializer.SerializeToNode(fromCdm(Read<TCdm>(record[cdm.Name]), new CdmRecord(record)), _json),
             ReadOnly = fromCdm is null,
         });
         return this;
@@ -102,7 +128,7 @@ public sealed class EntityBuilder<T>
         {
             NativePath = PathOf(native),
             CdmFields = [.. toCdm.Select(t => t.Field)],
-            ToCdm = value =>
+            ToCdm = (value, _) =>
             {
                 var typed = Read<TField>(value);
                 return [.. toCdm.Select(t => JsonSerializer.SerializeToNode(t.Value(typed), _json))];

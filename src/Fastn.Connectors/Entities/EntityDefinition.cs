@@ -57,7 +57,7 @@ public sealed record EntityDefinition
                 continue;
             }
 
-            var values = mapping.ToCdm(value?.DeepClone());
+            var values = mapping.ToCdm(value?.DeepClone(), native);
             for (var i = 0; i < mapping.CdmFields.Count && i < values.Count; i++)
             {
                 if (values[i] is not null)

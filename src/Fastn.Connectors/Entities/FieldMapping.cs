@@ -15,8 +15,11 @@ public sealed record FieldMapping
     /// <summary>The CDM fields this native field feeds.</summary>
     public required IReadOnlyList<CdmField> CdmFields { get; init; }
 
-    /// <summary>Native value → CDM values (one per <see cref="CdmFields"/>); <see langword="null"/> copies as is.</summary>
-    public Func<JsonNode?, IReadOnlyList<JsonNode?>>? ToCdm { get; init; }
+    /// <summary>
+    /// Native value and the whole native record (for a transform that needs a second field, like an amount's currency)
+    /// → CDM values (one per <see cref="CdmFields"/>); <see langword="null"/> copies as is.
+    /// </summary>
+    public Func<JsonNode?, JsonObject, IReadOnlyList<JsonNode?>>? ToCdm { get; init; }
 
     /// <summary>CDM record → native value; <see langword="null"/> copies the single CDM field as is.</summary>
     public Func<JsonObject, JsonNode?>? FromCdm { get; init; }

@@ -100,6 +100,46 @@ public sealed class GitHubSimulationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Repositories_EveryShapeTheSimulationAnswers_HasEveryRequiredFieldOfTheSpecsSchema()
+    {
+        var owner = GitHubSimulation.ViewerLogin;
+        var full = JsonNode.Parse((await SendAsync(HttpMethod.Get, $"/repos/{owner}/hello-world")).Body)!.AsObject();
+        var listed = JsonNode.Parse((await SendAsync(HttpMethod.Get, "/user/repos")).Body)!.AsArray();
+        var pulls = JsonNode.Parse((await SendAsync(HttpMethod.Get, $"/repos/{owner}/hello-world/pulls?state=all")).Body)!.AsArray();
+
+        var fullRequired = RequiredOf(ResponseSchema("/repos/{owner}/{repo}"));
+        var listedRequired = RequiredOf(ResponseSchema("/user/repos").GetProperty("items"));
+        var ownerRequired = RequiredOf(Spec.Root.GetProperty("components").GetProperty("schemas").GetProperty("simple-user"));
+
+        fullRequired.Count.ShouldBeGreaterThan(70, "full-repository requires 76 fields in the spec");
+        fullRequired.Where(f => !full.ContainsKey(f)).ShouldBeEmpty("GET /repos/{owner}/{repo} lacks required fields of full-repository");
+        ownerRequired.Where(f => !full["owner"]!.AsObject().ContainsKey(f)).ShouldBeEmpty("the owner lacks required fields of simple-user");
+        listed.ShouldNotBeEmpty();
+        pulls.ShouldNotBeEmpty();
+        var repositories = listed.Concat(pulls.SelectMany(p => new[] { p!["head"]!["repo"], p["base"]!["repo"] })).Select(r => r!.AsObject()).ToList();
+        repositories.SelectMany(r => listedRequired.Where(f => !r.ContainsKey(f)).Select(f => $"{r["full_name"]}: {f}"))
+            .ShouldBeEmpty("a listed repository or a pull's head/base repository lacks required fields of repository");
+    }
+
+    // The 200 response schema of GET {template} in the spec, its $ref resolved.
+    private static System.Text.Json.JsonElement ResponseSchema(string template) =>
+        Resolve(Spec.Root.GetProperty("paths").GetProperty(template).GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+
+    private static System.Text.Json.JsonElement Resolve(System.Text.Json.JsonElement schema)
+    {
+        while (schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = Spec.Root.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+
+        return schema;
+    }
+
+    private static List<string> RequiredOf(System.Text.Json.JsonElement schema) =>
+        [.. Resolve(schema).GetProperty("required").EnumerateArray().Select(r => r.GetString()!)];
+
+    [Fact]
     public async Task Api_WithoutTokenOrUserAgent_AnswersLikeGitHub()
     {
         using var anonymous = new HttpClient { BaseAddress = _http.BaseAddress };

@@ -23,7 +23,7 @@ public sealed class GitHubSpecTests
         var definition = GitHubConnector.Definition;
         var method = definition.Auth.Find(fixture.AuthMethod).ShouldNotBeNull();
         using var replay = new FixtureReplayHandler(fixture);
-        using var checking = new SpecCheckingHandler(Spec, replay);
+        using var checking = new SpecCheckingHandler(Spec, replay) { RequireRequiredInResponses = true };
         using var host = new ConnectorTestHost(definition, ConnectorTestHost.CredentialsFor(method, fixture.Credentials), checking, method);
 
         try

@@ -80,6 +80,62 @@ public sealed class ShopifyWebhookTests
         evt.Payload!["name"]!.GetValue<string>().ShouldBe("#9999");
     }
 
+    public static TheoryData<string> HeaderSets() => ["X-Shopify", "shopify", "both"];
+
+    [Theory]
+    [MemberData(nameof(HeaderSets))]
+    public void Verify_EitherHeaderSetWithRealHmac_AcceptsAndRejectsTampering(string set)
+    {
+        // The HMAC computed here, independently of the connector's Sign.
+        var hmac = Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(Body)));
+        var request = new WebhookRequest(Encoding.UTF8.GetBytes(Body), Headers(set, hmac));
+        var tampered = new WebhookRequest(Encoding.UTF8.GetBytes(Body.Replace("403.00", "4.00", StringComparison.Ordinal)), Headers(set, hmac));
+
+        var valid = ShopifyWebhooks.Verify(request, Context(Secret));
+        var invalid = ShopifyWebhooks.Verify(tampered, Context(Secret));
+
+        valid.IsValid.ShouldBeTrue(valid.Failure);
+        invalid.IsValid.ShouldBeFalse();
+    }
+
+    [Theory]
+    [MemberData(nameof(HeaderSets))]
+    public void Extract_EitherHeaderSet_ReadsIdTopicAndTriggeredAt(string set)
+    {
+        var hmac = Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(Body)));
+
+        var evt = ShopifyWebhooks.Extract(new WebhookRequest(Encoding.UTF8.GetBytes(Body), Headers(set, hmac))).ShouldHaveSingleItem();
+
+        // An events delivery is identified by its event id, as Shopify's library reads it; a classic one by its webhook id.
+        evt.Id.ShouldBe(set == "X-Shopify" ? WebhookId : EventId);
+        evt.Type.ShouldBe("orders/paid");
+        evt.OccurredAt.ShouldBe(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+        evt.Payload!["name"]!.GetValue<string>().ShouldBe("#9999");
+    }
+
+    [Fact]
+    public void Verify_UnprefixedSetWithoutEventId_Rejects()
+    {
+        var hmac = ShopifyWebhooks.Sign(Secret, Encoding.UTF8.GetBytes(Body));
+        var headers = Headers("shopify", hmac);
+        headers.Remove("shopify-event-id");
+
+        var result = ShopifyWebhooks.Verify(new WebhookRequest(Encoding.UTF8.GetBytes(Body), headers), Context(Secret));
+
+        result.IsValid.ShouldBeFalse();
+        result.Failure.ShouldNotBeNull().ShouldContain("shopify-event-id");
+    }
+
+    [Fact]
+    public void Verify_UnprefixedSignatureWrongEvenWithRightPrefixedOne_Rejects()
+    {
+        // With both sets present the un-prefixed one decides, so a bad shopify-hmac-sha256 is not rescued by X-Shopify-Hmac-Sha256.
+        var headers = Headers("both", ShopifyWebhooks.Sign(Secret, Encoding.UTF8.GetBytes(Body)));
+        headers["shopify-hmac-sha256"] = ShopifyWebhooks.Sign("shpss_another", Encoding.UTF8.GetBytes(Body));
+
+        ShopifyWebhooks.Verify(new WebhookRequest(Encoding.UTF8.GetBytes(Body), headers), Context(Secret)).IsValid.ShouldBeFalse();
+    }
+
     [Fact]
     public void Triggers_FireOnTheirTopicsOnly()
     {
@@ -101,6 +157,34 @@ public sealed class ShopifyWebhookTests
         [ShopifyWebhooks.ShopDomainHeader] = "my-store.myshopify.com",
         [ShopifyWebhooks.TriggeredAtHeader] = "2025-06-01T12:00:00.000000000Z",
     }, "POST", "https://fastn.example/webhooks/shopify/conn_01");
+
+    private const string EventId = "7a3e8d0c-6f1b-4c2a-9e5d-3b8f1a2c4d6e";
+
+    // The classic X-Shopify-* set, the un-prefixed set of Shopify's events deliveries, or both (as events deliveries send them).
+    private static Dictionary<string, string> Headers(string set, string hmac)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (set is "X-Shopify" or "both")
+        {
+            headers[ShopifyWebhooks.HmacHeader] = hmac;
+            headers[ShopifyWebhooks.TopicHeader] = "orders/paid";
+            headers[ShopifyWebhooks.WebhookIdHeader] = WebhookId;
+            headers[ShopifyWebhooks.ShopDomainHeader] = "my-store.myshopify.com";
+            headers[ShopifyWebhooks.TriggeredAtHeader] = "2025-06-01T12:00:00.000000000Z";
+        }
+
+        if (set is "shopify" or "both")
+        {
+            headers["shopify-hmac-sha256"] = hmac;
+            headers["shopify-topic"] = "orders/paid";
+            headers["shopify-event-id"] = EventId;
+            headers["shopify-shop-domain"] = "my-store.myshopify.com";
+            headers["shopify-api-version"] = "2025-01";
+            headers["shopify-triggered-at"] = "2025-06-01T12:00:00.000000000Z";
+        }
+
+        return headers;
+    }
 
     private static WebhookVerificationContext Context(string secret) =>
         new() { SigningSecret = secret, Time = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero)) };

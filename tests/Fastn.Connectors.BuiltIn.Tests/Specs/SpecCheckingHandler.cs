@@ -57,7 +57,8 @@ public sealed class SpecCheckingHandler : DelegatingHandler
             contentType = content.Headers.ContentType?.ToString();
         }
 
-        Add(method, path, Spec.CheckRequest(method, pathAndQuery, contentType, body));
+        var headers = request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, string.Join(", ", h.Value)));
+        Add(method, path, Spec.CheckRequest(method, pathAndQuery, contentType, body, headers));
 
         var response = await base.SendAsync(request, cancellationToken);
         if (Spec.FindOperation(method, pathAndQuery) is null)

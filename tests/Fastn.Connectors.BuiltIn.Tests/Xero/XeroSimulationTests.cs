@@ -166,6 +166,60 @@ public sealed class XeroSimulationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListContacts_ModifiedSinceWithOffset_IsSentAsUtcDateTimeAndFiltersToTheInstant()
+    {
+        var (host, checking) = Connect(Host.Simulation.IssueAccessToken(Host.Tenant(0)));
+        using var _ = host;
+        using var __ = checking;
+        var changed = Host.Simulation.Organisations[0].Contacts.First(c => c.ContactStatus == "ACTIVE");
+        changed.UpdatedAt = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        // 12:00 in Auckland (+13:00) is 23:00 UTC the day before: one hour before the change.
+        var list = (await host.RunActionAsync<XeroContactList>("list_contacts",
+            new { ModifiedSince = new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.FromHours(13)) }, XeroConnector.Json, Ct))!;
+
+        list.Contacts.Select(c => c.ContactId).ShouldBe([changed.ContactId]);
+        checking.Problems.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("2029-12-31T23:00:00Z", true)]
+    [InlineData("2029-12-31T23:00:00.000Z", true)]
+    [InlineData("2030-01-01T12:00:00+13:00", true)]
+    [InlineData("2029-12-31T23:00:00", true)]
+    [InlineData("Mon, 31 Dec 2029 23:00:00 GMT", true)]
+    [InlineData("12/31/2029 23:00", false)]
+    [InlineData("31 December 2029", false)]
+    [InlineData("2029-12-31T23:00:00Zjunk", false)]
+    [InlineData("yesterday", false)]
+    public async Task ListContacts_IfModifiedSinceHeader_IsReadAsXeroDoesAndIgnoredWhenMalformed(string header, bool filters)
+    {
+        var organisation = Host.Simulation.Organisations[0];
+        var changed = organisation.Contacts.First(c => c.ContactStatus == "ACTIVE");
+        changed.UpdatedAt = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Host.BaseAddress, "sandbox/xero/api.xro/2.0/Contacts"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Host.Simulation.IssueAccessToken(organisation.TenantId));
+        request.Headers.TryAddWithoutValidation("xero-tenant-id", organisation.TenantId);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.TryAddWithoutValidation("If-Modified-Since", header);
+
+        using var response = await client.SendAsync(request, Ct);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body.ToJsonString());
+        var ids = body["Contacts"]!.AsArray().Select(c => c!["ContactID"]!.GetValue<string>()).ToList();
+        if (filters)
+        {
+            ids.ShouldBe([changed.ContactId]);
+        }
+        else
+        {
+            ids.Count.ShouldBe(organisation.Contacts.Count(c => c.ContactStatus != "ARCHIVED"), "a malformed If-Modified-Since is ignored");
+        }
+    }
+
+    [Fact]
     public async Task Errors_FromSimulation_MapToTypedExceptions()
     {
         var (host, checking) = Connect(Host.Simulation.IssueAccessToken(Host.Tenant(0)));

@@ -50,6 +50,19 @@ public sealed class XeroSpecTests
         Spec.CheckRequest("GET", "/api.xro/2.0/Invoices?page=1&Statuses=PAID&ContactIDs=a", null, null).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("2025-05-01T00:00:00", false)]
+    [InlineData("Thu, 01 May 2025 00:00:00 GMT", false)]
+    [InlineData("2025-05-01T00:00:00.000Z", true)]
+    [InlineData("2025-05-01T12:00:00+12:00", true)]
+    public void CheckRequest_IfModifiedSince_MustBeADateTimeWithItsZone(string value, bool conforms)
+    {
+        // The spec declares the header as format date-time (its example 2025-10-15T13:52:29.452Z); a bare time is not one.
+        var problems = Spec.CheckRequest("GET", "/api.xro/2.0/Contacts", null, null, [new("If-Modified-Since", value)]);
+
+        (problems.Count == 0).ShouldBe(conforms, string.Join("; ", problems));
+    }
+
     [Fact]
     public void CheckResponse_EnvelopeFieldsFromXeroExamples_AreAccepted_ButUnknownFieldsAreNot()
     {

@@ -88,4 +88,25 @@ public sealed class EntityMappingTests
         coverage.MissingRequired.ShouldBe(["id"]);
         coverage.Ratio.ShouldBe(1.0 / CdmCatalog.Contact.Fields.Count, 1e-9);
     }
+
+    public sealed record Payment(string Id, long Amount, string? Currency);
+
+    [Fact]
+    public void MapWithSecondField_ToCdmAndBack_TransformSeesTheRecordsOtherField()
+    {
+        var entity = Define.Entity<Payment>("payment", CdmCatalog.Payment, e => e
+            .Id(p => p.Id)
+            .Map(p => p.Currency, CdmCatalog.Payment.Currency)
+            .Map(p => p.Amount, p => p.Currency, CdmCatalog.Payment.Amount,
+                (minor, currency) => currency == "jpy" ? minor : minor / 100m,
+                (major, cdm) => cdm.Get<string>(CdmCatalog.Payment.Currency) == "jpy" ? (long)major : (long)(major * 100)));
+
+        var yen = entity.ToCdm(JsonNode.Parse("""{"id":"p1","amount":500,"currency":"jpy"}""")!.AsObject());
+        var dollars = entity.ToCdm(JsonNode.Parse("""{"id":"p2","amount":500,"currency":"usd"}""")!.AsObject());
+        var back = entity.FromCdm(JsonNode.Parse("""{"amount":500,"currency":"jpy"}""")!.AsObject());
+
+        yen["amount"]!.GetValue<decimal>().ShouldBe(500m);
+        dollars["amount"]!.GetValue<decimal>().ShouldBe(5m);
+        back["amount"]!.GetValue<long>().ShouldBe(500);
+    }
 }

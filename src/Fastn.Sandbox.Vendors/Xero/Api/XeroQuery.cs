@@ -52,11 +52,32 @@ internal static partial class XeroQuery
             : records.OrderBy(r => SortKey(Get(r, field)), StringComparer.Ordinal);
     }
 
-    public static DateTimeOffset? ModifiedSince(HttpRequest request)
+    /// <summary>The request's <c>If-Modified-Since</c>, or <see langword="null"/> when it is absent or malformed.</summary>
+    public static DateTimeOffset? ModifiedSince(HttpRequest request) => ParseModifiedSince(request.Headers.IfModifiedSince.ToString());
+
+    /// <summary>
+    /// Reads <c>If-Modified-Since</c> as Xero does: the spec's <c>date-time</c> (<c>2025-10-15T13:52:29.452Z</c>, or with an
+    /// offset), a bare <c>2025-10-15T13:52:29</c> taken as UTC (Xero documents the value as a UTC timestamp), or HTTP's own
+    /// date format. Anything else is ignored, as HTTP has a recipient do with an invalid <c>If-Modified-Since</c> (RFC 9110
+    /// §13.1.3) and as the spec documents no error for it: the request returns every record.
+    /// </summary>
+    public static DateTimeOffset? ParseModifiedSince(string? header)
     {
-        var header = request.Headers.IfModifiedSince.ToString();
-        return header.Length > 0 && DateTimeOffset.TryParse(header, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var since)
-            ? since : null;
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return null;
+        }
+
+        var value = header.Trim();
+        if (IsoDateTime().IsMatch(value)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var since))
+        {
+            return since;
+        }
+
+        return DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var httpDate)
+            ? httpDate
+            : null;
     }
 
     public static int? Page(HttpRequest request) =>
@@ -96,6 +117,9 @@ internal static partial class XeroQuery
 
     [GeneratedRegex("""^([A-Za-z][A-Za-z0-9.]*)\s*(==|!=)\s*("[^"]*"|true|false|-?[0-9.]+)$""")]
     private static partial Regex Clause();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDateTime();
 
     [GeneratedRegex(@"^/Date\((-?\d+)")]
     private static partial Regex MsDate();
