@@ -13,48 +13,9 @@ namespace Fastn.Samples.AcmeConnector;
 public static class AcmeWebhooks
 {
     // <snippet:webhook-verify>
-    /// <summary>Verifies signature and timestamp (constant-time compare, tolerance from the context).</summary>
-    public static WebhookVerification Verify(WebhookRequest request, WebhookVerificationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        var id = request.Header("webhook-id");
-        var timestamp = request.Header("webhook-timestamp");
-        var signatures = request.Header("webhook-signature");
-        if (id is null || timestamp is null || signatures is null)
-        {
-            return WebhookVerification.Invalid("Missing webhook-id, webhook-timestamp or webhook-signature header.");
-        }
-
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return WebhookVerification.Invalid("webhook-timestamp is not a number of seconds.");
-        }
-
-        var age = context.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds);
-        if (age.Duration() > context.Tolerance)
-        {
-            return WebhookVerification.Invalid($"The timestamp is {age.Duration().TotalSeconds:0} s away from now; the tolerance is {context.Tolerance.TotalSeconds:0} s.");
-        }
-
-        if (!TryGetKey(context.SigningSecret, out var key))
-        {
-            return WebhookVerification.Invalid("The signing secret is not a whsec_ secret with a base64 key.");
-        }
-
-        var expected = Sign(key, id, timestamp, request.Body.Span);
-        foreach (var candidate in signatures.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = candidate.Split(',', 2);
-            if (parts.Length == 2 && parts[0] == "v1"
-                && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(parts[1]), Encoding.ASCII.GetBytes(expected)))
-            {
-                return WebhookVerification.Valid;
-            }
-        }
-
-        return WebhookVerification.Invalid("No v1 signature matches the body.");
-    }
+    /// <summary>Verifies signature and timestamp with the SDK's Standard Webhooks verifier (constant-time, tolerance from the context).</summary>
+    public static WebhookVerification Verify(WebhookRequest request, WebhookVerificationContext context) =>
+        WebhookVerifiers.StandardWebhooks(request, context);
     // </snippet:webhook-verify>
 
     /// <summary>Extracts the one event of a delivery: id from <c>webhook-id</c>, type and data from the body.</summary>
