@@ -4,6 +4,7 @@ using Fastn.Storage.Connections;
 using Fastn.Storage.ConnectSessions;
 using Fastn.Storage.Events;
 using Fastn.Storage.OAuth;
+using Fastn.Storage.Subscriptions;
 using Fastn.Storage.Workspaces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,8 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<ConnectSession> ConnectSessions => Set<ConnectSession>();
 
     public DbSet<WorkspaceRedirectUrl> WorkspaceRedirectUrls => Set<WorkspaceRedirectUrl>();
+
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
 
     // Read by the query filters at query time (EF parameterizes context members per execution). Null means
     // system scope (every workspace); an unset scope fails closed here, before any SQL runs.
@@ -212,6 +215,33 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.Subject).HasMaxLength(200);
             e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.CreatedAt });
             e.HasIndex(x => new { x.DispatchedAt, x.CreatedAt });
+            e.Property(x => x.Kind).HasMaxLength(16).HasDefaultValue(EventKinds.Platform);
+            Id(e.Property(x => x.ConnectionId));
+            Id(e.Property(x => x.SubscriptionId));
+            e.Property(x => x.Trigger).HasMaxLength(200);
+            e.Property(x => x.Source).HasMaxLength(16);
+            e.Property(x => x.DedupKey).HasMaxLength(400);
+            e.Property(x => x.HeldReason).HasMaxLength(500);
+            // One row per app event per subscription: a redelivery inserts nothing (ON CONFLICT DO NOTHING).
+            e.HasIndex(x => x.DedupKey).IsUnique();
+            e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.SubscriptionId, x.CreatedAt });
+        });
+
+        modelBuilder.Entity<Subscription>(e =>
+        {
+            e.ToTable("Subscriptions");
+            e.HasKey(x => x.Id);
+            Id(e.Property(x => x.Id));
+            TenantColumns(e);
+            Id(e.Property(x => x.ConnectionId));
+            e.Property(x => x.Connector).HasMaxLength(100);
+            e.Property(x => x.Trigger).HasMaxLength(100);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.StatusReason).HasMaxLength(2000);
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.ConnectionId });
+            e.HasOne<Connection>().WithMany().HasForeignKey(x => x.ConnectionId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("DataProtectionKeys"));

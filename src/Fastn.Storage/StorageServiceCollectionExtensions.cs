@@ -4,6 +4,7 @@ using Fastn.Storage.Connections;
 using Fastn.Storage.Events;
 using Fastn.Storage.OAuth;
 using Fastn.Storage.Retention;
+using Fastn.Storage.Subscriptions;
 using Fastn.Storage.Workspaces;
 using Fastn.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
@@ -82,6 +83,14 @@ public static class StorageServiceCollectionExtensions
             return new GroupCommitWriter<ActionCall>(ActionCallTable.For(o.Provider), o, logger: sp.GetService<ILoggerFactory>()?.CreateLogger("Fastn.Storage.Writing.ActionCalls"));
         });
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter<ActionCall>>());
+        // Trigger events: webhook intake and polls acknowledge only after their rows commit (WriteAsync).
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new GroupCommitWriter<PlatformEvent>(EventTable.For(o.Provider), o, logger: sp.GetService<ILoggerFactory>()?.CreateLogger("Fastn.Storage.Writing.Events"));
+        });
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter<PlatformEvent>>());
+        services.TryAddScoped<SubscriptionStore>();
 
         services.TryAddSingleton<IStorageInitializer, StorageInitializer>();
         services.AddHostedService<StorageInitializerHostedService>();

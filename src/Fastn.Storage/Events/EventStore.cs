@@ -22,6 +22,10 @@ public sealed class EventStore(FastnDbContext db, IIdGenerator ids, TimeProvider
         return evt;
     }
 
+    /// <summary>The event, or null when it does not exist in scope.</summary>
+    public async Task<PlatformEvent?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+
     /// <summary>Appends and saves one event.</summary>
     public async Task<PlatformEvent> AppendAsync(string workspaceId, string tenantId, string type, string subject, string data = "{}", CancellationToken cancellationToken = default)
     {
@@ -44,12 +48,24 @@ public sealed class EventStore(FastnDbContext db, IIdGenerator ids, TimeProvider
             .Take(limit).ToListAsync(cancellationToken);
 
     /// <summary>
-    /// One page of events in the current scope, newest first, optionally of one <paramref name="type"/>; pass the last
+    /// One page of events in the current scope, newest first, optionally of one <paramref name="type"/>, <paramref name="kind"/>
+    /// and <paramref name="subscriptionId"/>; pass the last
     /// event id of a page as <paramref name="after"/> to get the next (older) page. Unknown cursor → empty page.
     /// </summary>
-    public async Task<IReadOnlyList<PlatformEvent>> ListPageAsync(string? type, string? after, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PlatformEvent>> ListPageAsync(string? type, string? after, int limit, CancellationToken cancellationToken = default,
+        string? kind = null, string? subscriptionId = null)
     {
         var query = db.Events.AsNoTracking();
+        if (!string.IsNullOrEmpty(kind))
+        {
+            query = query.Where(e => e.Kind == kind);
+        }
+
+        if (!string.IsNullOrEmpty(subscriptionId))
+        {
+            query = query.Where(e => e.SubscriptionId == subscriptionId);
+        }
+
         if (!string.IsNullOrEmpty(type))
         {
             query = query.Where(e => e.Type == type);
@@ -72,9 +88,9 @@ public sealed class EventStore(FastnDbContext db, IIdGenerator ids, TimeProvider
     /// <summary>Whether <paramref name="cursor"/> has the shape of an event id (a page cursor): 1–100 letters, digits or '_'.</summary>
     public static bool IsValidCursor(string cursor) => RowIds.IsWellFormed(cursor);
 
-    /// <summary>Events not yet dispatched, oldest first (for the dispatcher; run it with system scope).</summary>
+    /// <summary>Events not yet dispatched and not held, oldest first (for the dispatcher; run it with system scope).</summary>
     public async Task<IReadOnlyList<PlatformEvent>> ListUndispatchedAsync(int limit = 100, CancellationToken cancellationToken = default) =>
-        await db.Events.AsNoTracking().Where(e => e.DispatchedAt == null)
+        await db.Events.AsNoTracking().Where(e => e.DispatchedAt == null && e.HeldReason == null)
             .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Take(limit).ToListAsync(cancellationToken);
 
     /// <summary>Marks events dispatched; returns how many were still pending.</summary>

@@ -1,8 +1,10 @@
 namespace Fastn.Storage.Events;
 
 /// <summary>
-/// A platform event (e.g. <c>connection.needs_reauth</c>) in the outbox: written in the same transaction
-/// as the change it describes, dispatched later and then marked with <see cref="DispatchedAt"/>.
+/// An event in the one event list and outbox. Two kinds share it (<see cref="Kind"/>): <c>platform</c> events
+/// (e.g. <c>connection.needs_reauth</c>), written in the same transaction as the change they describe, and
+/// <c>trigger</c> events, received from an app's webhook or found by a poll, de-duplicated by
+/// <see cref="DedupKey"/>. Both are dispatched later and then marked with <see cref="DispatchedAt"/>.
 /// </summary>
 public sealed class PlatformEvent : ITenantOwned
 {
@@ -24,4 +26,28 @@ public sealed class PlatformEvent : ITenantOwned
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? DispatchedAt { get; set; }
+
+    /// <summary><see cref="EventKinds.Platform"/> or <see cref="EventKinds.Trigger"/>.</summary>
+    public string Kind { get; init; } = EventKinds.Platform;
+
+    /// <summary>For trigger events: the connection the app sent it for.</summary>
+    public string? ConnectionId { get; init; }
+
+    /// <summary>For trigger events: the subscription that received or polled it.</summary>
+    public string? SubscriptionId { get; init; }
+
+    /// <summary>For trigger events: the connector and trigger, <c>github.issue_event</c>.</summary>
+    public string? Trigger { get; init; }
+
+    /// <summary>For trigger events: <c>webhook</c> or <c>poll</c>.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>For trigger events: unique per subscription and app event id; a second insert of it stores nothing.</summary>
+    public string? DedupKey { get; init; }
+
+    /// <summary>For trigger events: when the app says it happened, if it says.</summary>
+    public DateTimeOffset? OccurredAt { get; init; }
+
+    /// <summary>Why the event is stored but not dispatched (its subscription was paused), or null.</summary>
+    public string? HeldReason { get; init; }
 }

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Fastn.Storage.Subscriptions;
+
+/// <summary>Subscriptions in the current tenant scope.</summary>
+public sealed class SubscriptionStore(FastnDbContext db, IIdGenerator ids, TimeProvider time)
+{
+    /// <summary>Stores a new subscription.</summary>
+    public async Task<Subscription> CreateAsync(string workspaceId, string tenantId, string connectionId, string connector, string trigger,
+        string parameters, string? signingSecretProtected, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var subscription = new Subscription
+        {
+            Id = ids.NewId("sub"),
+            WorkspaceId = workspaceId,
+            TenantId = tenantId,
+            ConnectionId = connectionId,
+            Connector = connector,
+            Trigger = trigger,
+            Status = SubscriptionStatus.Active,
+            Parameters = parameters,
+            SigningSecretProtected = signingSecretProtected,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Subscriptions.Add(subscription);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Entry(subscription).State = EntityState.Detached;
+        }
+
+        return subscription;
+    }
+
+    /// <summary>The subscription, or null when it does not exist in scope.</summary>
+    public async Task<Subscription?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    /// <summary>Subscriptions in scope, optionally of one connection, oldest first.</summary>
+    public async Task<IReadOnlyList<Subscription>> ListAsync(string? connectionId = null, CancellationToken cancellationToken = default)
+    {
+        var query = db.Subscriptions.AsNoTracking();
+        if (connectionId is not null)
+        {
+            query = query.Where(s => s.ConnectionId == connectionId);
+        }
+
+        return await query.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Sets status and reason; returns the updated row, or null when it does not exist in scope.</summary>
+    public async Task<Subscription?> SetStatusAsync(string id, SubscriptionStatus status, string? reason, CancellationToken cancellationToken = default)
+    {
+        var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null)
+        {
+            return null;
+        }
+
+        subscription.Status = status;
+        subscription.StatusReason = reason;
+        subscription.UpdatedAt = time.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Entry(subscription).State = EntityState.Detached;
+        }
+
+        return subscription;
+    }
+
+    /// <summary>Deletes the subscription; false when it did not exist in scope.</summary>
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        await db.Subscriptions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    /// <summary>Deletes every subscription of a connection (the connection is being deleted); returns how many.</summary>
+    public async Task<int> DeleteForConnectionAsync(string connectionId, CancellationToken cancellationToken = default) =>
+        await db.Subscriptions.Where(s => s.ConnectionId == connectionId).ExecuteDeleteAsync(cancellationToken);
+}
