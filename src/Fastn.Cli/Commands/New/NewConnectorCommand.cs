@@ -134,8 +134,9 @@ internal static class NewConnectorCommand
         var connector = Path.Combine(root, result.ConnectorProject);
         console.WriteLine();
         console.MarkupLine("[bold]Next steps[/]");
+        // dotnet test picks its runner from the global.json above the current folder, so it runs from the connector's.
         console.MarkupLine("  Build and run the conformance tests:");
-        console.MarkupLine($"    [cyan]dotnet test --project {Markup.Escape(tests)}[/]");
+        console.MarkupLine($"    [cyan]cd {Markup.Escape(root)} && dotnet test --project {Markup.Escape(result.TestProject)}[/]");
         console.MarkupLine("  or run the xUnit v3 test executable itself (its own options: -class, -method, -trait):");
         console.MarkupLine($"    [cyan]dotnet build {Markup.Escape(tests)} && dotnet {Markup.Escape(dll)}[/]");
         console.MarkupLine($"  Replace the placeholders on https://api.example.com in {Markup.Escape(Path.Combine(connector, result.ConnectorClass.Split('.')[^1] + ".cs"))} with the real app.");

@@ -41,8 +41,8 @@ internal static class ReadmeTemplate
                dotnet test --project {{TestProject}}
                ```
 
-               `dotnet test` on the .NET 10 SDK needs `"test": { "runner": "Microsoft.Testing.Platform" }` in `global.json`
-               (written here when no folder above had a `global.json`). xUnit v3 test projects are also executables:
+               from this folder: `dotnet test` on the .NET 10 SDK needs `"test": { "runner": "Microsoft.Testing.Platform" }` in the
+               `global.json` above the current folder (written here when no folder above had one). xUnit v3 test projects are also executables:
                `dotnet build {{TestProject}} && dotnet {{TestProject}}/bin/Debug/net10.0/{{TestProject}}.dll`.
 
             2. **Point it at the real app.** Replace `https://api.example.com` in `{{ConnectorClass}}.cs` with the
