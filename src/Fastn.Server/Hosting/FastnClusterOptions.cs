@@ -1,7 +1,7 @@
 namespace Fastn.Server.Hosting;
 
 /// <summary>The embedded Orleans silo's settings (<c>Fastn:Cluster</c> section): ports, so several servers can run on one machine.</summary>
-public sealed class FastnClusterOptions
+internal sealed class FastnClusterOptions
 {
     public const string Section = "Fastn:Cluster";
 
