@@ -111,12 +111,11 @@ public static class FastnServer
             }
         }
 
-        var siloPort = config.GetValue<int?>("Fastn:Cluster:SiloPort") ?? 11111;
-        var gatewayPort = config.GetValue<int?>("Fastn:Cluster:GatewayPort") ?? 30000;
+        var cluster = FastnClusterOptions.From(config);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort == 0 ? FreePort.Next() : siloPort, gatewayPort == 0 ? FreePort.Next() : gatewayPort,
-                serviceId: "fastn", clusterId: config["Fastn:Cluster:ClusterId"] ?? "fastn-local");
+            silo.UseLocalhostClustering(cluster.SiloPort == 0 ? FreePort.Next() : cluster.SiloPort, cluster.GatewayPort == 0 ? FreePort.Next() : cluster.GatewayPort,
+                serviceId: "fastn", clusterId: cluster.ClusterId);
             silo.Configure<ClusterMembershipOptions>(o =>
             {
                 // Declare a dead node in seconds, not the default ~15 s (see STACK.md for the measurement).

@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,6 +32,11 @@ internal sealed class StorageInitializer(
 
         await using var scope = scopes.CreateAsyncSystemScope("migrations at start-up");
         var db = scope.ServiceProvider.GetRequiredService<FastnDbContext>();
+        if (o.Provider == StorageProvider.Postgres)
+        {
+            await PrepareHistoryTableAsync(db, cancellationToken);
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -41,6 +49,27 @@ internal sealed class StorageInitializer(
         {
             PrivateFiles(database);
         }
+    }
+
+    // Npgsql finds out whether the database and the history table exist by running the history query and catching
+    // the error, after EF has logged it as a failed command ("fail:" lines at every first start). Creating both first,
+    // with the probes EF expects to fail (logged at Debug), leaves that query nothing to fail on.
+    private static async Task PrepareHistoryTableAsync(FastnDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another node starting at the same moment created it.
+            }
+        }
+
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
     }
 
     // The data directory holds the database (call inputs and outputs, encrypted credentials) and the vault key:

@@ -80,7 +80,7 @@ public static class OAuthApi
     /// <summary>Maps <c>GET /oauth/callback</c>, where apps send the user back.</summary>
     public static IEndpointRouteBuilder MapOAuthCallback(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ConnectPage.ConnectPageEndpoints.CallbackPath, async (HttpContext http, ConnectionService service, Engine.ConnectSessions.ConnectSessionService connectSessions, CancellationToken ct) =>
+        app.MapGet(ConnectPage.ConnectPageEndpoints.CallbackPath, async (HttpContext http, ConnectionService service, Engine.ConnectSessions.ConnectSessionService connectSessions, Engine.Registry.ConnectorRegistry registry, CancellationToken ct) =>
         {
             // The URL carried an authorization code: no cache may keep the page, and no Referer may carry the URL on.
             http.Response.Headers.CacheControl = "no-store";
@@ -97,7 +97,7 @@ public static class OAuthApi
                 }
 
                 return Page(HttpStatusCode.OK, "Connected",
-                    $"Your {WebUtility.HtmlEncode(result.Connection.Connector)} account is connected{(result.Reconnected ? " again" : "")}. Connection id: <code id=\"connection-id\">{WebUtility.HtmlEncode(result.Connection.Id)}</code>. You can close this window.");
+                    $"Your {WebUtility.HtmlEncode(registry.Find(result.Connection.Connector)?.Definition.DisplayName ?? result.Connection.Connector)} account is connected{(result.Reconnected ? " again" : "")}. Connection id: <code id=\"connection-id\">{WebUtility.HtmlEncode(result.Connection.Id)}</code>. You can close this window.");
             }
             catch (FastnException problem)
             {

@@ -52,7 +52,7 @@ public sealed partial class GeneratedConnectorEndToEndTests
         File.Exists(Path.Combine(temp.Path, "e2e-key-app", "E2eKeyApp.Connector", "bin", "Debug", "net10.0", "E2eKeyApp.Connector.dll")).ShouldBeTrue();
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -72,7 +72,7 @@ public sealed partial class GeneratedConnectorEndToEndTests
         return build.ExitCode == 0 ? build : await RunAsync(project, "dotnet", "build", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string fileName, params string[] args)
+    internal static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string fileName, params string[] args)
     {
         var start = new ProcessStartInfo(fileName)
         {

@@ -20,7 +20,8 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<PostgresTestDatabase> CreateAsync()
+    /// <param name="create">Whether to create the database, or only reserve its name for the server to create.</param>
+    public static async Task<PostgresTestDatabase> CreateAsync(bool create = true)
     {
         var admin = Environment.GetEnvironmentVariable("FASTN_TEST_POSTGRES");
         if (string.IsNullOrWhiteSpace(admin))
@@ -34,10 +35,15 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         }
 
         var name = "fastn_server_" + Guid.NewGuid().ToString("N");
+        if (!create)
+        {
+            return new PostgresTestDatabase(admin, name);
+        }
+
         await using var connection = new NpgsqlConnection(admin);
         await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
         return new PostgresTestDatabase(admin, name);
     }
 

@@ -39,6 +39,18 @@ public sealed class OAuthConformanceTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task OAuthCallback_Connected_NamesTheConnectorByItsDisplayName()
+    {
+        var callback = await AcmeBrowser.AuthorizeAsync(Server.Http, await AcmeBrowser.StartAsync(Server, Scenarios.NewTenant()));
+
+        var page = await AcmeBrowser.OpenCallbackAsync(Server.Http, callback);
+
+        page.Status.ShouldBe(HttpStatusCode.OK, page.Html);
+        page.Html.ShouldContain("Your Acme CRM account is connected");
+        page.Html.ShouldNotContain("acme-crm account");
+    }
+
+    [Fact]
     public async Task OAuthCallback_Answer_NoStoreAndNoReferrer()
     {
         var callback = await AcmeBrowser.AuthorizeAsync(Server.Http, await AcmeBrowser.StartAsync(Server, Scenarios.NewTenant()));

@@ -49,6 +49,11 @@ internal static class ConnectorScaffolder
         files.Add(new($"{tests}/{tests}.csproj", ProjectTemplates.Tests(model, Path.Combine(request.ConnectorDirectory, tests))));
         files.Add(new($"{tests}/{request.Name.Pascal}ConformanceTests.cs", ConnectorTemplates.ConformanceTests(model)));
         files.AddRange(FixtureTemplates.For(model).Select(f => new GeneratedFile($"{tests}/Fixtures/{request.Name.Kebab}/{f.FileName}", f.Content)));
+        if (FastnCheckout.FindGlobalJson(request.ConnectorDirectory) is null)
+        {
+            files.Add(new(FastnCheckout.GlobalJsonFile, ProjectTemplates.GlobalJson));
+        }
+
         return files;
     }
 
@@ -85,8 +90,12 @@ internal static class ConnectorScaffolder
             ? []
             : packages.Where(p => !centralProps.Contains($"\"{p.Id}\"", StringComparison.OrdinalIgnoreCase)).ToList();
 
+        // A global.json above the connector (a repository's own) wins over one written here, so say when it keeps `dotnet test` on VSTest.
+        var globalJson = FastnCheckout.FindGlobalJson(directory);
+        var globalJsonWithoutRunner = globalJson is not null && !FastnCheckout.SelectsTestingPlatform(globalJson) ? globalJson : null;
+
         var name = request.Name.Pascal;
         return new ScaffoldResult(directory, [.. files.Select(f => f.RelativePath)], references,
-            $"{name}.Connector", $"{name}.Connector.Tests", $"{name}.Connector.{name}Connector", missing);
+            $"{name}.Connector", $"{name}.Connector.Tests", $"{name}.Connector.{name}Connector", missing, globalJsonWithoutRunner);
     }
 }

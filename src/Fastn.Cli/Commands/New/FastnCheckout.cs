@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 
 namespace Fastn.Cli.Commands.New;
 
@@ -6,6 +7,11 @@ namespace Fastn.Cli.Commands.New;
 internal static class FastnCheckout
 {
     public const string SolutionFile = "Fastn.slnx";
+
+    public const string GlobalJsonFile = "global.json";
+
+    /// <summary>The <c>global.json</c> test runner under which <c>dotnet test</c> on the .NET 10 SDK runs xUnit v3 projects.</summary>
+    public const string TestingPlatformRunner = "Microsoft.Testing.Platform";
 
     public static string ConnectorsProject(string root) => Path.Combine(root, "src", "Fastn.Connectors", "Fastn.Connectors.csproj");
 
@@ -29,6 +35,28 @@ internal static class FastnCheckout
         return props is not null && File.ReadAllText(props).Contains("<ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>", StringComparison.OrdinalIgnoreCase)
             ? props
             : null;
+    }
+
+    /// <summary>The <c>global.json</c> the SDK would read for a project under <paramref name="directory"/>, or <see langword="null"/>.</summary>
+    public static string? FindGlobalJson(string directory) =>
+        Ancestors(directory).Select(d => Path.Combine(d, GlobalJsonFile)).FirstOrDefault(File.Exists);
+
+    /// <summary>Whether the <c>global.json</c> at <paramref name="path"/> selects <see cref="TestingPlatformRunner"/> for <c>dotnet test</c>.</summary>
+    public static bool SelectsTestingPlatform(string path)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("test", out var test) && test.ValueKind == JsonValueKind.Object
+                && test.TryGetProperty("runner", out var runner) && runner.ValueKind == JsonValueKind.String
+                && string.Equals(runner.GetString(), TestingPlatformRunner, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (JsonException)
+        {
+            // The SDK reports a malformed global.json itself; here it only means "not selected".
+            return false;
+        }
     }
 
     /// <summary>The version of this CLI, used for the Fastn packages when there is no checkout.</summary>

@@ -124,14 +124,21 @@ internal static class NewConnectorCommand
             }
         }
 
+        if (result.GlobalJsonWithoutTestRunner is { } globalJson)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape($"add \"test\": {{ \"runner\": \"{FastnCheckout.TestingPlatformRunner}\" }} to {Shorten(globalJson)} so that `dotnet test` runs xUnit v3 projects on the .NET 10 SDK")}");
+        }
+
         var tests = Path.Combine(root, result.TestProject);
         var dll = Path.Combine(tests, "bin", "Debug", "net10.0", result.TestProject + ".dll");
         var connector = Path.Combine(root, result.ConnectorProject);
         console.WriteLine();
         console.MarkupLine("[bold]Next steps[/]");
-        console.MarkupLine("  Build and run the conformance tests (xUnit v3 test projects are executables):");
-        console.MarkupLine($"    [cyan]dotnet build {Markup.Escape(tests)}[/]");
-        console.MarkupLine($"    [cyan]dotnet {Markup.Escape(dll)}[/]");
+        // dotnet test picks its runner from the global.json above the current folder, so it runs from the connector's.
+        console.MarkupLine("  Build and run the conformance tests:");
+        console.MarkupLine($"    [cyan]cd {Markup.Escape(root)} && dotnet test --project {Markup.Escape(result.TestProject)}[/]");
+        console.MarkupLine("  or run the xUnit v3 test executable itself (its own options: -class, -method, -trait):");
+        console.MarkupLine($"    [cyan]dotnet build {Markup.Escape(tests)} && dotnet {Markup.Escape(dll)}[/]");
         console.MarkupLine($"  Replace the placeholders on https://api.example.com in {Markup.Escape(Path.Combine(connector, result.ConnectorClass.Split('.')[^1] + ".cs"))} with the real app.");
         console.MarkupLine("  Register it with a Fastn server, in code:");
         console.MarkupLine($"    [cyan]builder.Services.AddFastn().AddConnector({Markup.Escape(result.ConnectorClass)}.Definition);[/]");

@@ -8,5 +8,7 @@ namespace Fastn.Cli.Commands.New;
 /// <param name="TestProject">The test project's folder name.</param>
 /// <param name="ConnectorClass">The connector class's full name.</param>
 /// <param name="MissingCentralVersions">Packages the central <c>Directory.Packages.props</c> has no version for.</param>
+/// <param name="GlobalJsonWithoutTestRunner">The <c>global.json</c> above the connector that does not select the Microsoft.Testing.Platform runner, if any.</param>
 internal sealed record ScaffoldResult(string ConnectorDirectory, IReadOnlyList<string> Files, SdkReferences References,
-    string ConnectorProject, string TestProject, string ConnectorClass, IReadOnlyList<(string Id, string Version)> MissingCentralVersions);
+    string ConnectorProject, string TestProject, string ConnectorClass, IReadOnlyList<(string Id, string Version)> MissingCentralVersions,
+    string? GlobalJsonWithoutTestRunner);

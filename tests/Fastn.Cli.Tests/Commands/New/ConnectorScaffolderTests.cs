@@ -8,6 +8,7 @@ public sealed class ConnectorScaffolderTests
     private static readonly string[] CommonFiles =
     [
         "README.md",
+        "global.json",
         "MyApp.Connector/MyApp.Connector.csproj",
         "MyApp.Connector/MyAppConnector.cs",
         "MyApp.Connector/Models/CurrentUser.cs",
@@ -219,6 +220,46 @@ public sealed class ConnectorScaffolderTests
         result.Output.ShouldContain("""add <PackageVersion Include="Fastn.Connectors" Version=""");
         result.Output.ShouldContain("""add <PackageVersion Include="Microsoft.NET.Test.Sdk" Version="18.11.0" />""");
         result.Output.ShouldNotContain("""add <PackageVersion Include="xunit.v3" """);
+    }
+
+    [Fact]
+    public void Write_NoGlobalJsonAbove_WritesOneSelectingTheTestingPlatformRunner()
+    {
+        using var temp = new TempDirectory();
+
+        var result = ConnectorScaffolder.Write(Request(temp.Path, ScaffoldAuth.ApiKey));
+
+        var globalJson = JsonNode.Parse(Read(result.ConnectorDirectory, "global.json")).ShouldNotBeNull();
+        globalJson["test"]?["runner"]?.GetValue<string>().ShouldBe("Microsoft.Testing.Platform");
+        globalJson["sdk"]?["version"]?.GetValue<string>().ShouldStartWith("10.0.");
+        result.GlobalJsonWithoutTestRunner.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Write_UnderGlobalJsonWithoutTestRunner_WritesNoneAndWarnsWhatToAdd()
+    {
+        using var temp = new TempDirectory();
+        var parent = Path.Combine(temp.Path, "global.json");
+        File.WriteAllText(parent, """{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" } }""");
+
+        var result = await CliInvocation.RunAsync("new", "connector", "my-app", "--auth", "none", "--output", Path.Combine(temp.Path, "src"));
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        File.Exists(Path.Combine(temp.Path, "src", "my-app", "global.json")).ShouldBeFalse();
+        result.Output.ShouldContain("""add "test": { "runner": "Microsoft.Testing.Platform" } to""");
+    }
+
+    [Fact]
+    public void RepositoryGlobalJson_SelectsTheTestingPlatformRunner()
+    {
+        // `dotnet test` on the .NET 10 SDK refuses xUnit v3 projects in VSTest mode.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, FastnCheckout.SolutionFile)))
+        {
+            root = root.Parent;
+        }
+
+        FastnCheckout.SelectsTestingPlatform(Path.Combine(root.ShouldNotBeNull().FullName, "global.json")).ShouldBeTrue();
     }
 
     [Fact]

@@ -56,6 +56,8 @@ public sealed class NewConnectorCommandTests
         result.Output.ShouldContain("Created connector my-app (oauth2 auth)");
         result.Output.ShouldContain("MyAppConnector.cs");
         result.Output.ShouldContain("get_current_user.json");
+        // dotnet test reads the runner from the global.json above the current folder: the connector's.
+        result.Output.ShouldContain($"cd {Path.Combine(temp.Path, "my-app")} && dotnet test --project MyApp.Connector.Tests");
         result.Output.ShouldContain($"dotnet build {Path.Combine(temp.Path, "my-app", "MyApp.Connector.Tests")}");
         result.Output.ShouldContain($"dotnet {Path.Combine(temp.Path, "my-app", "MyApp.Connector.Tests", "bin", "Debug", "net10.0", "MyApp.Connector.Tests.dll")}");
         result.Output.ShouldContain("AddConnector(MyApp.Connector.MyAppConnector.Definition)");

@@ -16,6 +16,23 @@ internal static class ProjectTemplates
 
     public const string ConnectorsPackage = "Fastn.Connectors";
 
+    /// <summary>
+    /// The <c>global.json</c> written when no folder above the connector has one: on the .NET 10 SDK, <c>dotnet test</c>
+    /// runs xUnit v3 projects only when it selects the Microsoft.Testing.Platform runner (VSTest mode refuses them).
+    /// </summary>
+    public const string GlobalJson = $$"""
+        {
+          "sdk": {
+            "version": "10.0.100",
+            "rollForward": "latestFeature"
+          },
+          "test": {
+            "runner": "{{FastnCheckout.TestingPlatformRunner}}"
+          }
+        }
+
+        """;
+
     public const string TestingPackage = "Fastn.Connectors.Testing";
 
     /// <param name="model">The template values.</param>

@@ -35,12 +35,15 @@ internal static class ReadmeTemplate
 
             ## Next steps
 
-            1. **Run the tests** (xUnit v3 test projects are executables):
+            1. **Run the tests**:
 
                ```bash
-               dotnet build {{TestProject}}
-               dotnet {{TestProject}}/bin/Debug/net10.0/{{TestProject}}.dll
+               dotnet test --project {{TestProject}}
                ```
+
+               from this folder: `dotnet test` on the .NET 10 SDK needs `"test": { "runner": "Microsoft.Testing.Platform" }` in the
+               `global.json` above the current folder (written here when no folder above had one). xUnit v3 test projects are also executables:
+               `dotnet build {{TestProject}} && dotnet {{TestProject}}/bin/Debug/net10.0/{{TestProject}}.dll`.
 
             2. **Point it at the real app.** Replace `https://api.example.com` in `{{ConnectorClass}}.cs` with the
                app's API, and the `Item` model and the `/items` and `/me` paths with its real resources.
