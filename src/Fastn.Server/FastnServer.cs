@@ -168,9 +168,11 @@ public static class FastnServer
         api.MapOAuthApi();
         api.MapApiKeysApi();
         api.MapVaultApi();
+        api.MapSubscriptionsApi();
         app.MapOAuthCallback();
         app.MapHome();
         app.MapConnectSessions();
+        app.MapWebhooks();
 
         if (app.Services.GetService<IOptions<SandboxOptions>>() is not null && app.Services.GetService<SandboxUrls>() is not null)
         {

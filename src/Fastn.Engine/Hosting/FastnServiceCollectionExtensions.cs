@@ -46,6 +46,8 @@ public static class FastnServiceCollectionExtensions
         services.TryAddScoped<IConnectionRepository, StoreConnectionRepository>();
         services.TryAddScoped<Storage.ConnectSessions.ConnectSessionStore>(); // ConnectionService reads the workspace's redirect URLs
         services.TryAddScoped<ConnectionService>();
+        services.TryAddScoped<Triggers.SubscriptionService>();
+        services.TryAddScoped<Triggers.WebhookIntake>();
         return new FastnBuilder(services, registrations);
     }
 

@@ -152,8 +152,18 @@ public static class ConnectSessionsApi
             return Results.Ok(new { urls = await store.ListRedirectUrlsAsync(caller.WorkspaceId, ct) });
         }).RequireAuthorization(FastnPolicies.Admin).WithName("PutRedirectUrls").WithSummary("Replace the URLs connect sessions may send users back to (same origin, and same path or under a path ending in '/')");
 
-        api.MapGet("/events", async (HttpContext http, EventStore events, string? type, string? after, int? limit, CancellationToken ct) =>
+        api.MapGet("/events", async (HttpContext http, EventStore events, string? type, string? after, int? limit, string? kind, string? subscriptionId, CancellationToken ct) =>
         {
+            if (kind is not null && !EventKinds.IsKnown(kind))
+            {
+                return Problems.Validation($"'kind' must be '{EventKinds.Platform}' or '{EventKinds.Trigger}' (omit it for both).", "kind");
+            }
+
+            if (subscriptionId is not null && !RowIds.IsWellFormed(subscriptionId))
+            {
+                return Problems.Validation("'subscriptionId' is not a subscription id (sub_…).", "subscriptionId");
+            }
+
             if (limit is < 1 or > 200)
             {
                 return Problems.Validation("'limit' must be between 1 and 200 (default 50).", "limit");
@@ -170,7 +180,7 @@ public static class ConnectSessionsApi
             }
 
             var size = limit ?? 50;
-            var page = await events.ListPageAsync(type, after, size, ct);
+            var page = await events.ListPageAsync(type, after, size, ct, kind, subscriptionId);
             return Results.Ok(new
             {
                 items = page.Select(e => new
@@ -181,11 +191,18 @@ public static class ConnectSessionsApi
                     subject = e.Subject,
                     data = ParseData(e.Data),
                     createdAt = e.CreatedAt,
+                    kind = e.Kind,
+                    connectionId = e.ConnectionId,
+                    subscriptionId = e.SubscriptionId,
+                    trigger = e.Trigger,
+                    source = e.Source,
+                    occurredAt = e.OccurredAt,
+                    held = e.HeldReason,
                 }),
                 nextCursor = page.Count == size ? page[^1].Id : null,
             });
         }).WithTags("Events").WithName("ListEvents")
-            .WithSummary("Platform events (connection.created, connect_session.completed, …), newest first; pass nextCursor as 'after' for older ones");
+            .WithSummary("The event list, newest first: platform events (kind=platform: connection.created, connect_session.completed, …) and trigger events received from apps (kind=trigger); pass nextCursor as 'after' for older ones");
 
         app.MapConnectPage();
         return app;

@@ -26,8 +26,11 @@ public sealed class StrictRequestBodyMiddleware(RequestDelegate next, IOptionsMo
 
         var options = limits.CurrentValue;
         var actionInput = http.GetEndpoint()?.Metadata.GetMetadata<ActionInputBody>() is not null;
-        var limit = actionInput ? options.MaxActionInputBytes : options.MaxRequestBodyBytes;
-        var setting = actionInput ? "Fastn:Limits:MaxActionInputBytes" : "Fastn:Limits:MaxRequestBodyBytes";
+        // An app's webhook delivery is verified over its exact bytes: only its size is checked here, never its JSON.
+        var webhook = request.Path.StartsWithSegments("/webhooks", StringComparison.OrdinalIgnoreCase);
+        var (limit, setting) = webhook ? (options.MaxWebhookBodyBytes, "Fastn:Limits:MaxWebhookBodyBytes")
+            : actionInput ? (options.MaxActionInputBytes, "Fastn:Limits:MaxActionInputBytes")
+            : (options.MaxRequestBodyBytes, "Fastn:Limits:MaxRequestBodyBytes");
         if (request.ContentLength > limit)
         {
             await TooLarge(http, limit, setting).ConfigureAwait(false);
@@ -48,7 +51,7 @@ public sealed class StrictRequestBodyMiddleware(RequestDelegate next, IOptionsMo
             buffer.Write(chunk, 0, read);
         }
 
-        if (IsJson(request.ContentType) && buffer.Length > 0 && StrictJson.Check(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { } problem)
+        if (!webhook && IsJson(request.ContentType) && buffer.Length > 0 && StrictJson.Check(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { } problem)
         {
             await Problems.From(problem).ExecuteAsync(http).ConfigureAwait(false);
             return;
