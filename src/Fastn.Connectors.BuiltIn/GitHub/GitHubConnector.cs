@@ -184,14 +184,17 @@ public static class GitHubConnector
             Unsubscribe = UnsubscribeAsync,
         };
 
-    /// <summary>Creates a repository webhook (POST /repos/{owner}/{repo}/hooks) with a fresh secret; the repository comes from the connection's <c>repository</c> value.</summary>
+    /// <summary>
+    /// Creates a repository webhook (POST /repos/{owner}/{repo}/hooks) with a fresh secret; the repository is the
+    /// subscription's <c>repository</c> parameter (<c>owner/repo</c>), else the connection's <c>repository</c> value.
+    /// </summary>
     private static async Task<WebhookSubscription> SubscribeAsync(WebhookSubscription subscription, IReadOnlyList<string> triggerTypes,
         ConnectorContext ctx, CancellationToken ct)
     {
-        var (owner, repo) = Repository(ctx);
+        var (owner, repo) = Repository(subscription.Parameter("repository") ?? ctx.Auth.Find("repository"));
         var wanted = subscription.EventTypes.Count > 0 ? subscription.EventTypes : triggerTypes;
         var events = wanted.Select(t => t.Split('.')[0]).Distinct(StringComparer.Ordinal).ToList();
-        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var secret = subscription.SigningSecret ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var hook = await GitHubApi.SendBodyAsync<HookCreated>(ctx, HttpMethod.Post, ctx.Http.Path("repos/{owner}/{repo}/hooks", owner, repo), new
         {
             Name = "web",
@@ -214,14 +217,13 @@ public static class GitHubConnector
         return GitHubApi.DeleteAsync(ctx, ctx.Http.Path("repos/{owner}/{repo}/hooks/{hook_id}", parts[0], parts[1], hookId), ct);
     }
 
-    private static (string Owner, string Repo) Repository(ConnectorContext ctx)
+    private static (string Owner, string Repo) Repository(string? value)
     {
-        var value = ctx.Auth.Find("repository");
         var parts = value?.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
         return parts.Length == 2
             ? (parts[0], parts[1])
             : throw new ConnectorValidationException(
-                "GitHub webhooks are created per repository: set the connection's 'repository' value to owner/repo before subscribing.", "$.repository");
+                "GitHub webhooks are created per repository: pass the subscription parameter 'repository' as owner/repo (e.g. {\"repository\": \"octocat/hello-world\"}).", "$.parameters.repository");
     }
 
     private sealed record HookCreated(long Id);

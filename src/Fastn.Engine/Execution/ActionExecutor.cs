@@ -49,6 +49,29 @@ public sealed class ActionExecutor(
             ?? throw FastnException.NotFound($"The connector '{connection.Connector}' of this connection is not registered on this server.");
         var action = connector.Definition.FindAction(request.Action)
             ?? throw FastnException.NotFound($"The connector '{connection.Connector}' has no action '{request.Action}'. It has: {string.Join(", ", connector.Definition.Actions.Select(a => a.Name))}.");
+        return await RunAsync(request, opened, connector, action, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs connector code that is not one of its declared actions (a trigger's subscribe or unsubscribe handler) on
+    /// the same path as an action: the connection's credentials with refresh, the scoped HTTP client, the timeout,
+    /// error mapping and a call-log record under <paramref name="action"/>'s name.
+    /// </summary>
+    internal async Task<ActionCallResult> RunHandlerAsync(ActionCallRequest request, ActionDefinition action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(action);
+        var opened = (RowIds.IsWellFormed(request.ConnectionId) ? await OpenAsync(request, cancellationToken).ConfigureAwait(false) : null)
+            ?? throw FastnException.NotFound($"Connection '{request.ConnectionId}' does not exist for tenant '{request.Tenant.TenantId}'.");
+        var connector = registry.Find(opened.Info.Connector)
+            ?? throw FastnException.NotFound($"The connector '{opened.Info.Connector}' of this connection is not registered on this server.");
+        return await RunAsync(request, opened, connector, action, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ActionCallResult> RunAsync(ActionCallRequest request, OpenedConnection opened, RegisteredConnector connector, ActionDefinition action,
+        CancellationToken cancellationToken)
+    {
+        var connection = opened.Info;
         EnsureUsable(connection);
 
         var input = request.Input ?? new JsonObject();

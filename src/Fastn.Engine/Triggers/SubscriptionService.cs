@@ -1,28 +1,37 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fastn.Connectors;
 using Fastn.Connectors.Triggers;
 using Fastn.Engine.Connections;
 using Fastn.Engine.Errors;
+using Fastn.Engine.Execution;
 using Fastn.Engine.Hosting;
 using Fastn.Engine.Registry;
 using Fastn.Engine.Vault;
 using Fastn.Storage;
 using Fastn.Storage.Subscriptions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Fastn.Engine.Triggers;
 
 /// <summary>
 /// Subscriptions: one connection × one trigger × its parameters. A webhook subscription gets its own URL, so one
-/// connection can watch several triggers (or the same trigger with different parameters) without collisions.
+/// connection can watch several triggers (or the same trigger with different parameters) without collisions. When the
+/// trigger can register its webhook with the app (<see cref="WebhookTriggerDefinition.Subscribe"/>), creating the
+/// subscription does that, with the secret the app is given; otherwise the caller registers the URL in the app and
+/// passes the app's signing secret.
 /// </summary>
 public sealed class SubscriptionService(
     SubscriptionStore store,
     ConnectionService connections,
     ConnectorRegistry registry,
     CredentialVault vault,
-    IOptions<FastnEngineOptions> options)
+    ActionExecutor executor,
+    IOAuthAppProvider oauthApps,
+    IOptions<FastnEngineOptions> options,
+    ILogger<SubscriptionService> logger)
 {
     /// <summary>Longest accepted signing secret.</summary>
     public const int MaxSecretLength = 1000;
@@ -56,11 +65,16 @@ public sealed class SubscriptionService(
         var trigger = definition.FindTrigger(request.Trigger)
             ?? throw FastnException.Validation(
                 $"'{definition.Name}' has no trigger {ProblemText.Quote(request.Trigger)}. Its triggers: {TriggerList(definition)}.", "$.trigger");
-        if (trigger is not WebhookTriggerDefinition)
+        if (trigger is not WebhookTriggerDefinition webhook)
         {
             throw FastnException.Validation(
                 $"'{definition.Name}.{trigger.Name}' is a poll trigger; polls run in the Synthetic Event Engine, which does not take subscriptions yet. Pick one of its webhook triggers: {TriggerList(definition, webhooksOnly: true)}.",
                 "$.trigger");
+        }
+
+        if (string.IsNullOrEmpty(request.SigningSecret) && webhook.Subscribe is not null)
+        {
+            return await CreateRegisteredAsync(tenant, connection, definition, webhook, request.Parameters, cancellationToken).ConfigureAwait(false);
         }
 
         if (string.IsNullOrEmpty(request.SigningSecret))
@@ -96,11 +110,83 @@ public sealed class SubscriptionService(
     public Task<SubscriptionView> ResumeAsync(TenantInfo tenant, string id, CancellationToken cancellationToken) =>
         SetStatusAsync(tenant, id, SubscriptionStatus.Active, null, cancellationToken);
 
-    /// <summary>Deletes the subscription; its URL answers 404 afterwards. Its stored events stay in the event list.</summary>
-    public async Task DeleteAsync(TenantInfo tenant, string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the subscription; its URL answers 404 afterwards, and its stored events stay in the event list. A webhook
+    /// Fastn registered with the app is removed there first; if the app refuses, the subscription is deleted anyway and
+    /// the returned warning says what to remove by hand (null when nothing is left behind).
+    /// </summary>
+    public async Task<string?> DeleteAsync(TenantInfo tenant, string id, CancellationToken cancellationToken)
     {
-        await OwnedAsync(tenant, id, cancellationToken).ConfigureAwait(false);
+        var subscription = await OwnedAsync(tenant, id, cancellationToken).ConfigureAwait(false);
+        string? warning = null;
+        if (subscription.ExternalId is { } externalId
+            && registry.Find(subscription.Connector)?.Definition.FindTrigger(subscription.Trigger) is WebhookTriggerDefinition { Unsubscribe: { } unsubscribe })
+        {
+            var action = Define.JsonAction($"unsubscribe:{subscription.Trigger}", $"Removes the {subscription.Trigger} webhook from the app.",
+                new JsonObject { ["type"] = "object" }, new JsonObject { ["type"] = "object" }, async (_, ctx, ct) =>
+                {
+                    await unsubscribe(new WebhookSubscription(WebhookUrl(id), []) { ExternalId = externalId, Parameters = Parameters(subscription.Parameters) }, ctx, ct)
+                        .ConfigureAwait(false);
+                    return new JsonObject { ["externalId"] = externalId };
+                });
+            try
+            {
+                await executor.RunHandlerAsync(new ActionCallRequest(tenant, subscription.ConnectionId, action.Name, new JsonObject(), ActionCaller.Rest),
+                    action, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FastnException ex)
+            {
+                logger.LogWarning("Could not remove webhook {ExternalId} of subscription {Subscription} at {Connector}: {Error}",
+                    externalId, id, subscription.Connector, ex.Detail);
+                warning = $"The subscription was deleted, but {subscription.Connector} did not confirm removing its webhook '{externalId}' ({ex.Detail}). Remove it in the app's webhook settings.";
+            }
+        }
+
         await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+        return warning;
+    }
+
+    // Registers the webhook with the app for a new subscription; a failure leaves no subscription behind.
+    // A fresh secret is stored before the app is called: apps that ping the URL as the hook is created (GitHub)
+    // sign that first delivery with it. Apps that pick their own secret (Stripe) return it; apps that sign with the
+    // OAuth app's client secret (Shopify) return none, and the workspace's OAuth app secret is used.
+    private async Task<SubscriptionView> CreateRegisteredAsync(TenantInfo tenant, ConnectionView connection, ConnectorDefinition definition,
+        WebhookTriggerDefinition trigger, JsonObject? parameters, CancellationToken cancellationToken)
+    {
+        var fresh = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var created = await store.CreateAsync(tenant.WorkspaceId, tenant.TenantId, connection.Id, definition.Name, trigger.Name,
+            (parameters ?? []).ToJsonString(), vault.ProtectValue(fresh), cancellationToken).ConfigureAwait(false);
+        WebhookSubscription? registered = null;
+        // The secret stays in this closure: the call log records only the app's hook id.
+        var action = Define.JsonAction($"subscribe:{trigger.Name}", $"Registers the {trigger.Name} webhook with the app.",
+            new JsonObject { ["type"] = "object" }, new JsonObject { ["type"] = "object" }, async (_, ctx, ct) =>
+            {
+                registered = await trigger.Subscribe!(new WebhookSubscription(WebhookUrl(created.Id), trigger.EventTypes)
+                {
+                    Parameters = (JsonObject)(parameters ?? []).DeepClone(),
+                    SigningSecret = fresh,
+                }, ctx, ct).ConfigureAwait(false);
+                return new JsonObject { ["externalId"] = registered.ExternalId };
+            });
+        string secret;
+        try
+        {
+            await executor.RunHandlerAsync(new ActionCallRequest(tenant, connection.Id, action.Name, new JsonObject(), ActionCaller.Rest),
+                action, cancellationToken).ConfigureAwait(false);
+            secret = registered?.SigningSecret
+                ?? (await oauthApps.GetAsync(tenant.WorkspaceId, definition.Name, cancellationToken).ConfigureAwait(false))?.ClientSecret
+                ?? throw FastnException.Conflict(
+                    $"{definition.DisplayName} signs webhooks with the OAuth app's client secret, and this workspace has no OAuth app for '{definition.Name}'. An admin registers the OAuth app, then subscribe again.");
+        }
+        catch
+        {
+            await store.DeleteAsync(created.Id, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        var updated = await store.SetRegistrationAsync(created.Id, registered!.ExternalId, secret == fresh ? null : vault.ProtectValue(secret), cancellationToken).ConfigureAwait(false)
+            ?? throw FastnException.NotFound($"Subscription '{created.Id}' was deleted meanwhile.");
+        return View(updated);
     }
 
     internal string WebhookUrl(string id) => options.Value.PublicBaseUrl.TrimEnd('/') + WebhookPath + Uri.EscapeDataString(id);

@@ -11,7 +11,7 @@ public static class SubscriptionsApi
     /// <param name="ConnectionId">The connection whose events to receive.</param>
     /// <param name="Trigger">The trigger's name (GET /api/v1/connectors/{name} lists them).</param>
     /// <param name="Parameters">The trigger's parameters, if it takes any.</param>
-    /// <param name="SigningSecret">The secret the app signs deliveries with, copied from the webhook's settings in the app. Stored encrypted, never shown again.</param>
+    /// <param name="SigningSecret">The secret the app signs deliveries with, copied from the webhook's settings in the app; omit it when the trigger registers its webhook with the app itself (GitHub, Shopify, Stripe). Stored encrypted, never shown again.</param>
     public sealed record CreateSubscriptionBody(string? ConnectionId, string? Trigger, JsonObject? Parameters, string? SigningSecret);
 
     /// <summary>Maps the endpoints.</summary>
@@ -47,9 +47,10 @@ public static class SubscriptionsApi
 
         group.MapDelete("/{id}", async (HttpContext http, SubscriptionService service, string id, CancellationToken ct) =>
         {
-            await service.DeleteAsync(CallerContext.Of(http).RequireTenant(), id, ct);
-            return Results.NoContent();
-        }).WithName("DeleteSubscription").WithSummary("Delete a subscription; its webhook URL answers 404 afterwards, its stored events stay");
+            var warning = await service.DeleteAsync(CallerContext.Of(http).RequireTenant(), id, ct);
+            return warning is null ? Results.NoContent() : Results.Ok(new { deleted = true, warning });
+        }).WithName("DeleteSubscription")
+            .WithSummary("Delete a subscription (and the webhook Fastn registered with the app); its URL answers 404 afterwards, its stored events stay. 200 with a warning when the app did not confirm removing its webhook");
         return api;
     }
 

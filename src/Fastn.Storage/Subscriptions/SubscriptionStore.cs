@@ -77,6 +77,30 @@ public sealed class SubscriptionStore(FastnDbContext db, IIdGenerator ids, TimeP
         return subscription;
     }
 
+    /// <summary>Records what registering the hook with the app returned: its id there and the secret it signs with (protected).</summary>
+    public async Task<Subscription?> SetRegistrationAsync(string id, string? externalId, string? signingSecretProtected, CancellationToken cancellationToken = default)
+    {
+        var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null)
+        {
+            return null;
+        }
+
+        subscription.ExternalId = externalId;
+        subscription.SigningSecretProtected = signingSecretProtected ?? subscription.SigningSecretProtected;
+        subscription.UpdatedAt = time.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Entry(subscription).State = EntityState.Detached;
+        }
+
+        return subscription;
+    }
+
     /// <summary>Deletes the subscription; false when it did not exist in scope.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
         await db.Subscriptions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
