@@ -169,6 +169,7 @@ public static class FastnServer
         api.MapApiKeysApi();
         api.MapVaultApi();
         api.MapSubscriptionsApi();
+        api.MapEventDestinationsApi();
         app.MapOAuthCallback();
         app.MapHome();
         app.MapConnectSessions();

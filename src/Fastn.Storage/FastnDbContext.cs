@@ -59,6 +59,10 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
 
+    public DbSet<EventDestination> EventDestinations => Set<EventDestination>();
+
+    public DbSet<EventDelivery> EventDeliveries => Set<EventDelivery>();
+
     // Read by the query filters at query time (EF parameterizes context members per execution). Null means
     // system scope (every workspace); an unset scope fails closed here, before any SQL runs.
     private string? ScopeWorkspaceId => _scope.SystemReason is not null
@@ -225,6 +229,35 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             // One row per app event per subscription: a redelivery inserts nothing (ON CONFLICT DO NOTHING).
             e.HasIndex(x => x.DedupKey).IsUnique();
             e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.SubscriptionId, x.CreatedAt });
+        });
+
+        modelBuilder.Entity<EventDestination>(e =>
+        {
+            e.ToTable("EventDestinations");
+            e.HasKey(x => x.Id);
+            Id(e.Property(x => x.Id));
+            Id(e.Property(x => x.WorkspaceId));
+            e.Property(x => x.Url).HasMaxLength(2000);
+            e.Property(x => x.EventTypes).HasMaxLength(4000);
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.HasIndex(x => x.WorkspaceId);
+            e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<EventDelivery>(e =>
+        {
+            e.ToTable("EventDeliveries");
+            e.HasKey(x => x.Id);
+            Id(e.Property(x => x.Id));
+            TenantColumns(e);
+            Id(e.Property(x => x.EventId));
+            Id(e.Property(x => x.DestinationId));
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.LastError).HasMaxLength(1000);
+            // One delivery per event and destination, whichever dispatcher fans it out.
+            e.HasIndex(x => new { x.EventId, x.DestinationId }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.DestinationId, x.CreatedAt });
         });
 
         modelBuilder.Entity<Subscription>(e =>

@@ -50,7 +50,7 @@ public abstract class MigrationTests(StorageDatabase database) : StorageTestBase
         var model = scope.ServiceProvider.GetRequiredService<FastnDbContext>().Model;
         var tenantOwned = model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)).ToList();
 
-        tenantOwned.Count.ShouldBe(7); // connections, credentials, OAuth states, action calls, events, connect sessions, subscriptions
+        tenantOwned.Count.ShouldBe(8); // connections, credentials, OAuth states, action calls, events, connect sessions, subscriptions, event deliveries
         foreach (var entity in tenantOwned)
         {
             entity.GetIndexes().ShouldContain(

@@ -146,6 +146,23 @@ public static class WebhookVerifiers
         return WebhookVerification.Invalid($"No v1 signature in {StandardSignatureHeader} matches the body and secret.");
     }
 
+    /// <summary>
+    /// The Standard Webhooks <c>webhook-signature</c> value (<c>v1,&lt;base64&gt;</c>) of a delivery, as
+    /// <see cref="StandardWebhooks"/> checks it; <paramref name="secret"/> is a <c>whsec_</c> secret.
+    /// </summary>
+    public static string SignStandard(string secret, string id, long timestamp, ReadOnlySpan<byte> body)
+    {
+        var key = StandardKey(secret) ?? throw new ArgumentException("The secret is not whsec_ followed by base64.", nameof(secret));
+        var prefix = Encoding.UTF8.GetBytes($"{id}.{timestamp.ToString(CultureInfo.InvariantCulture)}.");
+        var content = new byte[prefix.Length + body.Length];
+        prefix.CopyTo(content, 0);
+        body.CopyTo(content.AsSpan(prefix.Length));
+        return "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, content));
+    }
+
+    /// <summary>A new random Standard Webhooks secret: <c>whsec_</c> and 24 random bytes in base64.</summary>
+    public static string NewStandardSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+
     /// <summary>Signs content the way <see cref="HmacBody"/> checks it (for simulations and tests).</summary>
     public static string Sign(string secret, ReadOnlySpan<byte> content, HmacHash hash = HmacHash.Sha256, SignatureEncoding encoding = SignatureEncoding.Hex)
     {

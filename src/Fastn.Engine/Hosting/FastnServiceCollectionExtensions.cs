@@ -48,6 +48,10 @@ public static class FastnServiceCollectionExtensions
         services.TryAddScoped<ConnectionService>();
         services.TryAddScoped<Triggers.SubscriptionService>();
         services.TryAddScoped<Triggers.WebhookIntake>();
+        services.TryAddScoped<Triggers.EventDestinationService>();
+        services.AddOptions<Triggers.EventDispatchOptions>().BindConfiguration("Fastn:Events");
+        services.TryAddSingleton<Triggers.EventDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Triggers.EventDispatcher>());
         return new FastnBuilder(services, registrations);
     }
 

@@ -54,6 +54,17 @@ internal static class ConnectorHttpClientRegistration
                 });
             })
             .SelectPipelineByAuthority();
+        // Event deliveries to a workspace's own endpoints: the same SSRF guard, no redirects, no retry pipeline (the
+        // dispatcher retries on its own schedule).
+        services.AddHttpClient(Triggers.EventDispatcher.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectCallback = sp.GetRequiredService<SsrfGuard>().ConnectAsync,
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                UseCookies = false,
+            });
         return services;
     }
 }

@@ -160,3 +160,20 @@ public sealed class WebhookVerifiersTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 }
+
+public sealed class StandardWebhooksSignerTests
+{
+    [Fact]
+    public void SignStandard_PublishedExample_GivesThePublishedSignature() =>
+        WebhookVerifiers.SignStandard("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, "{\"test\": 2432232314}"u8)
+            .ShouldBe("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+
+    [Fact]
+    public void NewStandardSecret_IsWhsecWithTwentyFourBytes()
+    {
+        var secret = WebhookVerifiers.NewStandardSecret();
+        secret.ShouldStartWith("whsec_");
+        Convert.FromBase64String(secret["whsec_".Length..]).Length.ShouldBe(24);
+        WebhookVerifiers.NewStandardSecret().ShouldNotBe(secret);
+    }
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fastn.Connectors.Triggers;
+using Fastn.Engine.Vault;
+using Fastn.Storage;
+using Fastn.Storage.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Fastn.Engine.Triggers;
+
+/// <summary>How events reach destinations (<c>Fastn:Events</c>).</summary>
+public sealed class EventDispatchOptions
+{
+    /// <summary>How often the dispatcher looks for new events and due deliveries (default 1 s).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The waits before each retry after a failed attempt (<c>Fastn:Events:RetrySchedule:0</c>, <c>:1</c>…); after the
+    /// last one the delivery is dead-lettered. Empty means <see cref="StandardSchedule"/>.
+    /// </summary>
+    public List<TimeSpan> RetrySchedule { get; set; } = [];
+
+    /// <summary>
+    /// The Standard Webhooks schedule: retries after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (eight attempts over
+    /// about a day and a half).
+    /// </summary>
+    public static IReadOnlyList<TimeSpan> StandardSchedule { get; } =
+    [
+        TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2),
+        TimeSpan.FromHours(5), TimeSpan.FromHours(10), TimeSpan.FromHours(10),
+    ];
+
+    /// <summary>The schedule in force.</summary>
+    public IReadOnlyList<TimeSpan> Schedule => RetrySchedule.Count > 0 ? RetrySchedule : StandardSchedule;
+
+    /// <summary>How long one attempt may take before it counts as failed (default 15 s).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Most deliveries sent at once (default 8).</summary>
+    public int MaxConcurrency { get; set; } = 8;
+}
+
+/// <summary>
+/// Sends stored events to the workspace's destinations: fans each new event out to the matching destinations, then
+/// sends due deliveries signed the Standard Webhooks way through the SSRF-guarded client. Safe on several nodes: a
+/// delivery is claimed with a lease (its next-attempt time moves only for the node that claimed it).
+/// </summary>
+public sealed class EventDispatcher(
+    IServiceScopeFactory scopes,
+    IServiceProviderIsService registrations,
+    IHttpClientFactory http,
+    CredentialVault vault,
+    TimeProvider time,
+    IOptions<EventDispatchOptions> options,
+    ILogger<EventDispatcher> logger) : BackgroundService
+{
+    /// <summary>The named client deliveries are sent with (SSRF-guarded, no redirects).</summary>
+    public const string ClientName = "fastn-events";
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!registrations.IsService(typeof(EventDeliveryStore)))
+        {
+            logger.LogInformation("No event store is registered (AddFastnStorage), so events are not dispatched by this host.");
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database may be busy or restarting: log and try again on the next tick, never stop dispatching.
+                logger.LogWarning(ex, "Event dispatch pass failed; retrying");
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One pass: fan out new events, then send the deliveries that are due. Returns how many were sent.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        await using (var scope = scopes.CreateAsyncSystemScope("the event dispatcher fans events out to their workspace's destinations"))
+        {
+            var events = await scope.ServiceProvider.GetRequiredService<EventStore>().ListUndispatchedAsync(500, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<EventDeliveryStore>().FanOutAsync(events, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DuplicateKeyException)
+            {
+                // Another node fanned these out at the same moment; its deliveries stand.
+            }
+        }
+
+        IReadOnlyList<EventDelivery> due;
+        await using (var scope = scopes.CreateAsyncSystemScope("the event dispatcher claims due deliveries"))
+        {
+            var lease = o.AttemptTimeout + TimeSpan.FromSeconds(30);
+            due = await scope.ServiceProvider.GetRequiredService<EventDeliveryStore>().ClaimDueAsync(100, lease, cancellationToken).ConfigureAwait(false);
+        }
+
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.MaxConcurrency), CancellationToken = cancellationToken },
+            async (delivery, ct) => await SendAsync(delivery, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return due.Count;
+    }
+
+    private async Task SendAsync(EventDelivery delivery, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncSystemScope("the event dispatcher sends one delivery");
+        var store = scope.ServiceProvider.GetRequiredService<EventDeliveryStore>();
+        var destination = await store.GetDestinationAsync(delivery.DestinationId, cancellationToken).ConfigureAwait(false);
+        var evt = await scope.ServiceProvider.GetRequiredService<EventStore>().GetAsync(delivery.EventId, cancellationToken).ConfigureAwait(false);
+        if (destination is null || evt is null)
+        {
+            await store.RecordAttemptAsync(delivery.Id, false, null, "The destination or the event no longer exists.", null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        int? status = null;
+        string? error = null;
+        try
+        {
+            var body = Encoding.UTF8.GetBytes(Payload(evt));
+            var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+            using var request = new HttpRequestMessage(HttpMethod.Post, destination.Url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Add(WebhookVerifiers.StandardIdHeader, evt.Id);
+            request.Headers.Add(WebhookVerifiers.StandardTimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add(WebhookVerifiers.StandardSignatureHeader,
+                WebhookVerifiers.SignStandard(vault.UnprotectValue(destination.SecretProtected), evt.Id, timestamp, body));
+            request.Headers.UserAgent.ParseAdd("Fastn-Webhooks/1");
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.Value.AttemptTimeout);
+            using var response = await http.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                await store.RecordAttemptAsync(delivery.Id, true, status, null, null, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
+            error = $"The destination answered {status}.";
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            error = $"The destination did not answer within {options.Value.AttemptTimeout.TotalSeconds:0} s.";
+        }
+        catch (HttpRequestException ex)
+        {
+            error = $"Could not reach the destination: {ex.Message}";
+        }
+
+        var schedule = options.Value.Schedule;
+        DateTimeOffset? retryAt = delivery.Attempts < schedule.Count ? time.GetUtcNow() + schedule[delivery.Attempts] : null;
+        logger.LogInformation("Delivery {Delivery} of {Event} to {Destination} failed (attempt {Attempt}): {Error}{Next}",
+            delivery.Id, evt.Id, destination.Id, delivery.Attempts + 1, error, retryAt is null ? "; dead-lettered" : "");
+        await store.RecordAttemptAsync(delivery.Id, false, status, error, retryAt, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    // The Standard Webhooks payload: type, timestamp, and the event as data.
+    private static string Payload(PlatformEvent evt)
+    {
+        JsonNode? data;
+        try
+        {
+            data = JsonNode.Parse(evt.Data);
+        }
+        catch (JsonException)
+        {
+            data = evt.Data;
+        }
+
+        return new JsonObject
+        {
+            ["type"] = evt.Type,
+            ["timestamp"] = evt.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            ["data"] = new JsonObject
+            {
+                ["id"] = evt.Id,
+                ["kind"] = evt.Kind,
+                ["tenantId"] = evt.TenantId,
+                ["connectionId"] = evt.ConnectionId,
+                ["subscriptionId"] = evt.SubscriptionId,
+                ["trigger"] = evt.Trigger,
+                ["source"] = evt.Source,
+                ["subject"] = evt.Subject,
+                ["occurredAt"] = evt.OccurredAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                ["payload"] = data,
+            },
+        }.ToJsonString();
+    }
+}
