@@ -194,7 +194,7 @@ public static class GitHubConnector
         var (owner, repo) = Repository(subscription.Parameter("repository") ?? ctx.Auth.Find("repository"));
         var wanted = subscription.EventTypes.Count > 0 ? subscription.EventTypes : triggerTypes;
         var events = wanted.Select(t => t.Split('.')[0]).Distinct(StringComparer.Ordinal).ToList();
-        var secret = subscription.SigningSecret ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var secret = subscription.SuggestedSecret ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var hook = await GitHubApi.SendBodyAsync<HookCreated>(ctx, HttpMethod.Post, ctx.Http.Path("repos/{owner}/{repo}/hooks", owner, repo), new
         {
             Name = "web",

@@ -16,10 +16,15 @@ public sealed record WebhookSubscription(string CallbackUrl, IReadOnlyList<strin
     public string? ExternalId { get; init; }
 
     /// <summary>
-    /// The webhook's signing secret. On the way in, a fresh random secret Fastn already stores for the subscription: a
-    /// connector that chooses the hook's secret (GitHub) registers this one and returns it, so even a delivery the app
-    /// sends while the hook is being created verifies. On the way out, the secret the app signs with: the given one, one
-    /// the app generated (Stripe), or null when the app signs with the OAuth app's client secret (Shopify).
+    /// A fresh random secret Fastn already stores for this subscription. A connector that chooses the hook's secret
+    /// (GitHub) registers this one and returns it as <see cref="SigningSecret"/>, so even a delivery the app sends while
+    /// the hook is being created verifies.
+    /// </summary>
+    public string? SuggestedSecret { get; init; }
+
+    /// <summary>
+    /// What the handler returns: the secret the app signs this hook's deliveries with — <see cref="SuggestedSecret"/>,
+    /// one the app generated (Stripe) — or null when the app signs with the OAuth app's client secret (Shopify).
     /// </summary>
     public string? SigningSecret { get; init; }
 }

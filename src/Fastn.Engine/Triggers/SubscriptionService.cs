@@ -164,7 +164,7 @@ public sealed class SubscriptionService(
                 registered = await trigger.Subscribe!(new WebhookSubscription(WebhookUrl(created.Id), trigger.EventTypes)
                 {
                     Parameters = (JsonObject)(parameters ?? []).DeepClone(),
-                    SigningSecret = fresh,
+                    SuggestedSecret = fresh,
                 }, ctx, ct).ConfigureAwait(false);
                 return new JsonObject { ["externalId"] = registered.ExternalId };
             });
