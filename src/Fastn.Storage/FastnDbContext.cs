@@ -240,6 +240,7 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.Url).HasMaxLength(2000);
             e.Property(x => x.EventTypes).HasMaxLength(4000);
             e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Filters).HasMaxLength(8000);
             e.HasIndex(x => x.WorkspaceId);
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Fastn.Connectors.Triggers;
 using Fastn.Engine.ConnectSessions;
 using Fastn.Engine.Errors;
@@ -15,7 +16,9 @@ namespace Fastn.Engine.Triggers;
 /// <param name="Enabled">Whether events are sent to it.</param>
 /// <param name="CreatedAt">When it was added.</param>
 /// <param name="Secret">The <c>whsec_</c> signing secret, only in the answer that created it.</param>
-public sealed record EventDestinationView(string Id, string Url, IReadOnlyList<string> EventTypes, string? Kind, bool Enabled, DateTimeOffset CreatedAt, string? Secret = null);
+/// <param name="Filters">Conditions on the event's payload that must all hold.</param>
+public sealed record EventDestinationView(string Id, string Url, IReadOnlyList<string> EventTypes, string? Kind, bool Enabled, DateTimeOffset CreatedAt,
+    string? Secret = null, JsonArray? Filters = null);
 
 /// <summary>One event's delivery to one destination.</summary>
 /// <param name="Id">The delivery id (<c>dlv_…</c>).</param>
@@ -40,8 +43,10 @@ public sealed class EventDestinationService(EventDeliveryStore store, Credential
     public const int MaxEventTypes = 100;
 
     /// <summary>Adds a destination; the answer carries its signing secret, shown this once.</summary>
-    public async Task<EventDestinationView> AddAsync(string workspaceId, string? url, IReadOnlyList<string>? eventTypes, string? kind, CancellationToken cancellationToken)
+    public async Task<EventDestinationView> AddAsync(string workspaceId, string? url, IReadOnlyList<string>? eventTypes, string? kind, CancellationToken cancellationToken,
+        JsonArray? filters = null)
     {
+        var filter = EventFilter.Parse(filters);
         if (string.IsNullOrWhiteSpace(url))
         {
             throw FastnException.Validation("'url' is required: the HTTPS endpoint that receives the events.", "$.url");
@@ -76,7 +81,7 @@ public sealed class EventDestinationService(EventDeliveryStore store, Credential
 
         var secret = WebhookVerifiers.NewStandardSecret();
         var added = await store.AddDestinationAsync(workspaceId, uri.AbsoluteUri, vault.ProtectValue(secret), [.. types.Distinct(StringComparer.Ordinal)], kind,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken, filter.ToJson()).ConfigureAwait(false);
         return View(added) with { Secret = secret };
     }
 
@@ -124,7 +129,7 @@ public sealed class EventDestinationService(EventDeliveryStore store, Credential
     }
 
     private static EventDestinationView View(EventDestination d) =>
-        new(d.Id, d.Url, EventDeliveryStore.EventTypesOf(d), d.Kind, d.Enabled, d.CreatedAt);
+        new(d.Id, d.Url, EventDeliveryStore.EventTypesOf(d), d.Kind, d.Enabled, d.CreatedAt, Filters: EventFilter.FromStored(d.Filters).ToJsonArray());
 
     private static EventDeliveryView View(EventDelivery d) =>
         new(d.Id, d.EventId, d.DestinationId, d.Status.ToString(), d.Attempts, d.NextAttemptAt, d.LastStatus, d.LastError, d.UpdatedAt);

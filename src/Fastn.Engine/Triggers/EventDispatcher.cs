@@ -54,6 +54,7 @@ public sealed class EventDispatchOptions
 public sealed class EventDispatcher(
     IServiceScopeFactory scopes,
     IServiceProviderIsService registrations,
+    IHostApplicationLifetime lifetime,
     IHttpClientFactory http,
     CredentialVault vault,
     TimeProvider time,
@@ -70,6 +71,22 @@ public sealed class EventDispatcher(
         {
             logger.LogInformation("No event store is registered (AddFastnStorage), so events are not dispatched by this host.");
             return;
+        }
+
+        // Hosted services start one by one, but this loop runs beside them: wait until every one has started, so the
+        // first pass never opens the database before the storage initializer has created and migrated it.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
 
         while (!stoppingToken.IsCancellationRequested)
@@ -108,7 +125,16 @@ public sealed class EventDispatcher(
             var events = await scope.ServiceProvider.GetRequiredService<EventStore>().ListUndispatchedAsync(500, cancellationToken).ConfigureAwait(false);
             try
             {
-                await scope.ServiceProvider.GetRequiredService<EventDeliveryStore>().FanOutAsync(events, cancellationToken).ConfigureAwait(false);
+                var filters = new Dictionary<string, EventFilter>(StringComparer.Ordinal);
+                await scope.ServiceProvider.GetRequiredService<EventDeliveryStore>().FanOutAsync(events, cancellationToken, (destination, evt) =>
+                {
+                    if (!filters.TryGetValue(destination.Id, out var filter))
+                    {
+                        filters[destination.Id] = filter = EventFilter.FromStored(destination.Filters);
+                    }
+
+                    return filter.IsEmpty || filter.Matches(Parse(evt.Data));
+                }).ConfigureAwait(false);
             }
             catch (DuplicateKeyException)
             {
@@ -181,18 +207,22 @@ public sealed class EventDispatcher(
         await store.RecordAttemptAsync(delivery.Id, false, status, error, retryAt, CancellationToken.None).ConfigureAwait(false);
     }
 
-    // The Standard Webhooks payload: type, timestamp, and the event as data.
-    private static string Payload(PlatformEvent evt)
+    private static JsonNode? Parse(string data)
     {
-        JsonNode? data;
         try
         {
-            data = JsonNode.Parse(evt.Data);
+            return JsonNode.Parse(data);
         }
         catch (JsonException)
         {
-            data = evt.Data;
+            return data;
         }
+    }
+
+    // The Standard Webhooks payload: type, timestamp, and the event as data.
+    private static string Payload(PlatformEvent evt)
+    {
+        var data = Parse(evt.Data);
 
         return new JsonObject
         {

@@ -11,7 +11,8 @@ public static class EventDestinationsApi
     /// <param name="Url">The HTTPS endpoint events are POSTed to (http only for localhost).</param>
     /// <param name="EventTypes">Only these event types (all when omitted).</param>
     /// <param name="Kind">Only this kind: platform or trigger (both when omitted).</param>
-    public sealed record AddDestinationBody(string? Url, string[]? EventTypes, string? Kind);
+    /// <param name="Filters">Conditions on the event's payload that must all hold: [{"path": "issue.state", "op": "eq", "value": "open"}]; op is eq, neq, gt, lt, in, contains or exists.</param>
+    public sealed record AddDestinationBody(string? Url, string[]? EventTypes, string? Kind, System.Text.Json.Nodes.JsonArray? Filters);
 
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapEventDestinationsApi(this RouteGroupBuilder api)
@@ -22,7 +23,7 @@ public static class EventDestinationsApi
         {
             var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
-            var added = await service.AddAsync(caller.WorkspaceId, body?.Url, body?.EventTypes, body?.Kind, ct);
+            var added = await service.AddAsync(caller.WorkspaceId, body?.Url, body?.EventTypes, body?.Kind, ct, body?.Filters);
             return Results.Created($"/api/v1/event-destinations/{added.Id}", added);
         }).WithName("AddEventDestination")
             .WithSummary("Send the workspace's events to an endpoint, signed the Standard Webhooks way; the answer shows the whsec_ signing secret once");

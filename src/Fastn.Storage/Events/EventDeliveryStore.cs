@@ -8,7 +8,7 @@ public sealed class EventDeliveryStore(FastnDbContext db, IIdGenerator ids, Time
 {
     /// <summary>Stores a destination.</summary>
     public async Task<EventDestination> AddDestinationAsync(string workspaceId, string url, string secretProtected, IReadOnlyList<string> eventTypes,
-        string? kind, CancellationToken cancellationToken = default)
+        string? kind, CancellationToken cancellationToken = default, string filters = "[]")
     {
         var destination = new EventDestination
         {
@@ -18,6 +18,7 @@ public sealed class EventDeliveryStore(FastnDbContext db, IIdGenerator ids, Time
             SecretProtected = secretProtected,
             EventTypes = JsonSerializer.Serialize(eventTypes),
             Kind = kind,
+            Filters = filters,
             CreatedAt = time.GetUtcNow(),
         };
         db.EventDestinations.Add(destination);
@@ -56,10 +57,12 @@ public sealed class EventDeliveryStore(FastnDbContext db, IIdGenerator ids, Time
     }
 
     /// <summary>
-    /// Fans events out: one pending delivery per event and matching enabled destination of its workspace, due now,
+    /// Fans events out: one pending delivery per event and matching enabled destination of its workspace (kind, type,
+    /// and <paramref name="accepts"/> for the payload filter), due now,
     /// then marks the events dispatched, in one transaction. Run it in system scope.
     /// </summary>
-    public async Task<int> FanOutAsync(IReadOnlyList<PlatformEvent> events, CancellationToken cancellationToken = default)
+    public async Task<int> FanOutAsync(IReadOnlyList<PlatformEvent> events, CancellationToken cancellationToken = default,
+        Func<EventDestination, PlatformEvent, bool>? accepts = null)
     {
         if (events.Count == 0)
         {
@@ -73,7 +76,7 @@ public sealed class EventDeliveryStore(FastnDbContext db, IIdGenerator ids, Time
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var evt in events)
         {
-            foreach (var destination in destinations.Where(d => d.WorkspaceId == evt.WorkspaceId && Matches(d, evt)))
+            foreach (var destination in destinations.Where(d => d.WorkspaceId == evt.WorkspaceId && Matches(d, evt) && (accepts is null || accepts(d, evt))))
             {
                 db.EventDeliveries.Add(new EventDelivery
                 {

@@ -18,6 +18,9 @@ public sealed class EventDestination : IWorkspaceOwned
     /// <summary>Which kind it receives: <see cref="EventKinds.Platform"/>, <see cref="EventKinds.Trigger"/>, or null for both.</summary>
     public string? Kind { get; init; }
 
+    /// <summary>Conditions on the event's payload, as the engine's filter JSON; <c>[]</c> lets every event through.</summary>
+    public string Filters { get; init; } = "[]";
+
     public bool Enabled { get; set; } = true;
 
     public DateTimeOffset CreatedAt { get; init; }

@@ -111,6 +111,38 @@ public sealed class EventDestinationTests : IAsyncLifetime
         failed.GetProperty("lastError").GetString().ShouldNotBeNull().ShouldContain("non-public");
     }
 
+    [Fact]
+    public async Task FilteredDestination_ReceivesOnlyEventsWhosePayloadMatches()
+    {
+        using var add = await _server.SendAsync(HttpMethod.Post, "api/v1/event-destinations", json: new
+        {
+            url = $"{_receiver.BaseUrl}/filtered",
+            kind = "trigger",
+            filters = new object[] { new { path = "name", op = "contains", value = "wanted" } },
+        });
+        var destination = await add.ReadJsonAsync(HttpStatusCode.Created);
+        destination.GetProperty("filters")[0].GetProperty("op").GetString().ShouldBe("contains");
+
+        var skipped = await ReceiveWebhookAsync("evt-other");
+        var wanted = await ReceiveWebhookAsync("evt-wanted");
+
+        await _receiver.WaitForAsync(r => r.Path == "/filtered" && r.Headers["webhook-id"] == wanted);
+        await Task.Delay(500, Ct);
+        _receiver.Requests.ShouldNotContain(r => r.Path == "/filtered" && r.Headers["webhook-id"] == skipped);
+    }
+
+    [Fact]
+    public async Task AddDestination_BadFilter_ValidationProblemAtTheCondition()
+    {
+        using var response = await _server.SendAsync(HttpMethod.Post, "api/v1/event-destinations", json: new
+        {
+            url = $"{_receiver.BaseUrl}/x",
+            filters = new object[] { new { path = "name", op = "like", value = "x" } },
+        });
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "fastn:validation");
+        problem.GetProperty("path").GetString().ShouldBe("$.filters[0].op");
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("not a url")]

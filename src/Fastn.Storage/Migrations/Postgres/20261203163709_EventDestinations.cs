@@ -43,6 +43,7 @@ namespace Fastn.Storage.Migrations.Postgres
                     SecretProtected = table.Column<string>(type: "text", nullable: false),
                     EventTypes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Filters = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
                     Enabled = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

@@ -42,6 +42,7 @@ namespace Fastn.Storage.Migrations.Sqlite
                     SecretProtected = table.Column<string>(type: "TEXT", nullable: false),
                     EventTypes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Filters = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
                     Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
