@@ -122,17 +122,15 @@ public sealed class SubscriptionService(
         if (subscription.ExternalId is { } externalId
             && registry.Find(subscription.Connector)?.Definition.FindTrigger(subscription.Trigger) is WebhookTriggerDefinition { Unsubscribe: { } unsubscribe })
         {
-            var action = Define.JsonAction($"unsubscribe:{subscription.Trigger}", $"Removes the {subscription.Trigger} webhook from the app.",
-                new JsonObject { ["type"] = "object" }, new JsonObject { ["type"] = "object" }, async (_, ctx, ct) =>
-                {
-                    await unsubscribe(new WebhookSubscription(WebhookUrl(id), []) { ExternalId = externalId, Parameters = Parameters(subscription.Parameters) }, ctx, ct)
-                        .ConfigureAwait(false);
-                    return new JsonObject { ["externalId"] = externalId };
-                });
             try
             {
-                await executor.RunHandlerAsync(new ActionCallRequest(tenant, subscription.ConnectionId, action.Name, new JsonObject(), ActionCaller.Rest),
-                    action, cancellationToken).ConfigureAwait(false);
+                await RunHandlerAsync(tenant, subscription.ConnectionId, $"unsubscribe:{subscription.Trigger}", $"Removes the {subscription.Trigger} webhook from the app.",
+                    async (ctx, ct) =>
+                    {
+                        await unsubscribe(new WebhookSubscription(WebhookUrl(id), []) { ExternalId = externalId, Parameters = Parameters(subscription.Parameters) }, ctx, ct)
+                            .ConfigureAwait(false);
+                        return externalId;
+                    }, cancellationToken).ConfigureAwait(false);
             }
             catch (FastnException ex)
             {
@@ -157,22 +155,19 @@ public sealed class SubscriptionService(
         var created = await store.CreateAsync(tenant.WorkspaceId, tenant.TenantId, connection.Id, definition.Name, trigger.Name,
             (parameters ?? []).ToJsonString(), vault.ProtectValue(fresh), cancellationToken).ConfigureAwait(false);
         WebhookSubscription? registered = null;
-        // The secret stays in this closure: the call log records only the app's hook id.
-        var action = Define.JsonAction($"subscribe:{trigger.Name}", $"Registers the {trigger.Name} webhook with the app.",
-            new JsonObject { ["type"] = "object" }, new JsonObject { ["type"] = "object" }, async (_, ctx, ct) =>
+        string secret;
+        try
+        {
+            // The secret stays in this closure: the call log records only the app's hook id.
+            await RunHandlerAsync(tenant, connection.Id, $"subscribe:{trigger.Name}", $"Registers the {trigger.Name} webhook with the app.", async (ctx, ct) =>
             {
                 registered = await trigger.Subscribe!(new WebhookSubscription(WebhookUrl(created.Id), trigger.EventTypes)
                 {
                     Parameters = (JsonObject)(parameters ?? []).DeepClone(),
                     SuggestedSecret = fresh,
                 }, ctx, ct).ConfigureAwait(false);
-                return new JsonObject { ["externalId"] = registered.ExternalId };
-            });
-        string secret;
-        try
-        {
-            await executor.RunHandlerAsync(new ActionCallRequest(tenant, connection.Id, action.Name, new JsonObject(), ActionCaller.Rest),
-                action, cancellationToken).ConfigureAwait(false);
+                return registered.ExternalId;
+            }, cancellationToken).ConfigureAwait(false);
             secret = registered?.SigningSecret
                 ?? (await oauthApps.GetAsync(tenant.WorkspaceId, definition.Name, cancellationToken).ConfigureAwait(false))?.ClientSecret
                 ?? throw FastnException.Conflict(
@@ -187,6 +182,16 @@ public sealed class SubscriptionService(
         var updated = await store.SetRegistrationAsync(created.Id, registered!.ExternalId, secret == fresh ? null : vault.ProtectValue(secret), cancellationToken).ConfigureAwait(false)
             ?? throw FastnException.NotFound($"Subscription '{created.Id}' was deleted meanwhile.");
         return View(updated);
+    }
+
+    // A trigger's subscribe or unsubscribe handler, run like an action (credentials, scoped HTTP, call log) under its
+    // own name; the call log records only the hook id it returns.
+    private Task<ActionCallResult> RunHandlerAsync(TenantInfo tenant, string connectionId, string name, string description,
+        Func<ConnectorContext, CancellationToken, Task<string?>> handler, CancellationToken cancellationToken)
+    {
+        var action = Define.JsonAction(name, description, new JsonObject { ["type"] = "object" }, new JsonObject { ["type"] = "object" },
+            async (_, ctx, ct) => new JsonObject { ["externalId"] = await handler(ctx, ct).ConfigureAwait(false) });
+        return executor.RunHandlerAsync(new ActionCallRequest(tenant, connectionId, name, new JsonObject(), ActionCaller.Rest), action, cancellationToken);
     }
 
     internal string WebhookUrl(string id) => options.Value.PublicBaseUrl.TrimEnd('/') + WebhookPath + Uri.EscapeDataString(id);

@@ -54,52 +54,20 @@ public sealed class SubscriptionStore(FastnDbContext db, IIdGenerator ids, TimeP
     }
 
     /// <summary>Sets status and reason; returns the updated row, or null when it does not exist in scope.</summary>
-    public async Task<Subscription?> SetStatusAsync(string id, SubscriptionStatus status, string? reason, CancellationToken cancellationToken = default)
-    {
-        var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (subscription is null)
+    public Task<Subscription?> SetStatusAsync(string id, SubscriptionStatus status, string? reason, CancellationToken cancellationToken = default) =>
+        UpdateAsync(id, s =>
         {
-            return null;
-        }
+            s.Status = status;
+            s.StatusReason = reason;
+        }, cancellationToken);
 
-        subscription.Status = status;
-        subscription.StatusReason = reason;
-        subscription.UpdatedAt = time.GetUtcNow();
-        try
+    /// <summary>Records what registering the hook with the app returned: its id there and the secret it signs with (protected; null keeps the stored one).</summary>
+    public Task<Subscription?> SetRegistrationAsync(string id, string? externalId, string? signingSecretProtected, CancellationToken cancellationToken = default) =>
+        UpdateAsync(id, s =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.Entry(subscription).State = EntityState.Detached;
-        }
-
-        return subscription;
-    }
-
-    /// <summary>Records what registering the hook with the app returned: its id there and the secret it signs with (protected).</summary>
-    public async Task<Subscription?> SetRegistrationAsync(string id, string? externalId, string? signingSecretProtected, CancellationToken cancellationToken = default)
-    {
-        var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (subscription is null)
-        {
-            return null;
-        }
-
-        subscription.ExternalId = externalId;
-        subscription.SigningSecretProtected = signingSecretProtected ?? subscription.SigningSecretProtected;
-        subscription.UpdatedAt = time.GetUtcNow();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.Entry(subscription).State = EntityState.Detached;
-        }
-
-        return subscription;
-    }
+            s.ExternalId = externalId;
+            s.SigningSecretProtected = signingSecretProtected ?? s.SigningSecretProtected;
+        }, cancellationToken);
 
     /// <summary>Deletes the subscription; false when it did not exist in scope.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
@@ -108,4 +76,26 @@ public sealed class SubscriptionStore(FastnDbContext db, IIdGenerator ids, TimeP
     /// <summary>Deletes every subscription of a connection (the connection is being deleted); returns how many.</summary>
     public async Task<int> DeleteForConnectionAsync(string connectionId, CancellationToken cancellationToken = default) =>
         await db.Subscriptions.Where(s => s.ConnectionId == connectionId).ExecuteDeleteAsync(cancellationToken);
+
+    private async Task<Subscription?> UpdateAsync(string id, Action<Subscription> change, CancellationToken cancellationToken)
+    {
+        var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null)
+        {
+            return null;
+        }
+
+        change(subscription);
+        subscription.UpdatedAt = time.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Entry(subscription).State = EntityState.Detached;
+        }
+
+        return subscription;
+    }
 }
