@@ -236,7 +236,7 @@ public sealed class ActionExecutor(
         var context = new ConnectorContext
         {
             Auth = current,
-            Http = new ConnectorHttpClient(client, definition.JsonOptions, idempotencyKey, action.Hints.Idempotent),
+            Http = new ConnectorHttpClient(client, definition.JsonOptions, idempotencyKey, action.Hints.Idempotent, time),
             Tenant = connection.Tenant,
             Logger = _connectorLoggers.GetOrAdd(definition.Name, name => loggerFactory.CreateLogger($"Fastn.Connectors.{name}")),
             ConnectionId = connection.Id,
