@@ -4,6 +4,7 @@ using Fastn.Connectors;
 using Fastn.Connectors.Actions;
 using Fastn.Connectors.Authentication;
 using Fastn.Connectors.Http;
+using Fastn.Connectors.Schema;
 using Fastn.Engine.Connections;
 using Fastn.Engine.Errors;
 using Fastn.Engine.Http;
