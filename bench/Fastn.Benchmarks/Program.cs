@@ -4,6 +4,7 @@ using Fastn.Benchmarks;
 using Fastn.Connectors;
 using Fastn.Connectors.Authentication;
 using Fastn.Connectors.Http;
+using Fastn.Connectors.Schema;
 using Fastn.Engine.Connections;
 using Fastn.Engine.Execution;
 using Fastn.Engine.Hosting;

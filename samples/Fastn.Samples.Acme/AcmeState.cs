@@ -4,23 +4,24 @@ using Fastn.Samples.Acme.Api;
 using Fastn.Samples.Acme.Contacts;
 using Fastn.Samples.Acme.OAuth;
 using Fastn.Samples.Acme.Webhooks;
+using Fastn.Sandbox.State;
 using Fastn.Sandbox.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Fastn.Samples.Acme;
 
 /// <summary>
-/// Everything Acme CRM remembers, in memory and thread-safe; a singleton tests resolve from DI to seed data,
+/// Everything Acme CRM remembers, thread-safe (issued tokens are also saved, see <see cref="AcmeTokenStore"/>); a singleton tests resolve from DI to seed data,
 /// read counters (<see cref="RefreshRequestCount"/>) and inject faults (<see cref="Faults"/>).
 /// </summary>
 public sealed class AcmeState
 {
-    public AcmeState(IOptions<AcmeOptions> options, TimeProvider time, WebhookDispatcher dispatcher)
+    public AcmeState(IOptions<AcmeOptions> options, TimeProvider time, WebhookDispatcher dispatcher, SandboxStateStore state)
     {
         Options = options.Value;
         Account = new AcmeAccount("acct_demo", Options.DemoEmail, "Demo User", "Acme Demo Inc.");
         Contacts = new AcmeContactStore(Options, time);
-        Tokens = new AcmeTokenStore(Options, time);
+        Tokens = new AcmeTokenStore(Options, time, state);
         Webhooks = new AcmeWebhookRegistry(dispatcher, time);
         Faults = new AcmeFaultInjector();
         RateLimiter = new AcmeRateLimiter(Options, time);

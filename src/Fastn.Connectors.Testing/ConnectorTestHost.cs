@@ -119,7 +119,7 @@ public sealed class ConnectorTestHost : IDisposable
         return new ConnectorContext
         {
             Auth = _credentials,
-            Http = new ConnectorHttpClient(_client, Definition.JsonOptions, idempotencyKey: key),
+            Http = new ConnectorHttpClient(_client, Definition.JsonOptions, idempotencyKey: key, time: Time),
             Tenant = Tenant,
             IdempotencyKey = key,
             ConnectionId = "conn_test",

@@ -14,4 +14,10 @@ public sealed class SandboxOptions
 
     /// <summary>Path under which every app is mounted; each app lives at <c>{PathPrefix}/{name}</c>.</summary>
     public string PathPrefix { get; set; } = "/sandbox";
+
+    /// <summary>
+    /// Directory where apps keep the state that must survive a restart (issued tokens), one owner-only file per app;
+    /// null keeps everything in memory. The server sets it to <c>{data directory}/sandbox</c>.
+    /// </summary>
+    public string? StateDirectory { get; set; }
 }

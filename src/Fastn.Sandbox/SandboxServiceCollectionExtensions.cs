@@ -1,3 +1,4 @@
+using Fastn.Sandbox.State;
 using Fastn.Sandbox.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,7 @@ public static class SandboxServiceCollectionExtensions
         services.AddOptions<WebhookDispatcherOptions>().BindConfiguration(WebhookDispatcherOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SandboxUrls>();
+        services.TryAddSingleton<SandboxStateStore>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName);
         services.TryAddSingleton<WebhookDispatcher>();
         return builder;

@@ -88,7 +88,12 @@ public static class FastnServer
 
         if (serverOptions.EnableSandbox)
         {
-            builder.Services.AddFastnSandbox(o => o.Add<AcmeSandboxApp>().AddVendorSimulations().Configure(s => s.PublicBaseUrl = publicBaseUrl));
+            builder.Services.AddFastnSandbox(o => o.Add<AcmeSandboxApp>().AddVendorSimulations().Configure(s =>
+            {
+                s.PublicBaseUrl = publicBaseUrl;
+                // Issued sandbox tokens live beside the database, so sandbox connections survive a restart.
+                s.StateDirectory ??= Path.Combine(dataDirectory, "sandbox");
+            }));
             fastn.AddConnector(AcmeCrm.Create(publicBaseUrl + "/sandbox/acme"), "sandbox");
             // Built-in connectors talk to their vendors' simulations under /sandbox/{app}.
             foreach (var definition in BuiltInConnectors.All(publicBaseUrl + "/sandbox"))

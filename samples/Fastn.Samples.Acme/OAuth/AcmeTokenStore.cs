@@ -1,17 +1,20 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Fastn.Sandbox.State;
 
 namespace Fastn.Samples.Acme.OAuth;
 
 /// <summary>
-/// In-memory, thread-safe state of the Acme OAuth server: pending authorization requests, codes, access
-/// tokens and rotating refresh tokens grouped in families (one family per grant).
+/// Thread-safe state of the Acme OAuth server: pending authorization requests, codes, access tokens and rotating
+/// refresh tokens grouped in families (one family per grant). Codes and tokens are saved through the sandbox's
+/// <see cref="SandboxStateStore"/> on every change, so connections survive a server restart.
 /// </summary>
 public sealed class AcmeTokenStore
 {
     private readonly AcmeOptions _options;
     private readonly TimeProvider _time;
+    private readonly SandboxStateStore? _state;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, AuthorizationRequest> _requests = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CodeEntry> _codes = new(StringComparer.Ordinal);
@@ -22,10 +25,15 @@ public sealed class AcmeTokenStore
     private int _successfulRefreshes;
     private int _tokenRequests;
 
-    internal AcmeTokenStore(AcmeOptions options, TimeProvider time)
+    internal AcmeTokenStore(AcmeOptions options, TimeProvider time, SandboxStateStore? state = null)
     {
         _options = options;
         _time = time;
+        _state = state;
+        if (state?.Load<SavedTokens>(StateName) is { } saved)
+        {
+            Restore(saved);
+        }
     }
 
     /// <summary>Number of <c>grant_type=refresh_token</c> requests received, successful or not.</summary>
@@ -79,6 +87,7 @@ public sealed class AcmeTokenStore
             _refreshRequests = 0;
             _successfulRefreshes = 0;
             _tokenRequests = 0;
+            SaveLocked();
         }
     }
 
@@ -137,6 +146,7 @@ public sealed class AcmeTokenStore
                 request.Client.ClientId, request.RedirectUri, request.Scopes, request.CodeChallenge,
                 request.AccountId ?? throw new InvalidOperationException("The request is not signed in."),
                 _time.GetUtcNow() + _options.AuthorizationCodeLifetime);
+            SaveLocked();
         }
 
         return code;
@@ -175,6 +185,7 @@ public sealed class AcmeTokenStore
 
             // Single use: any redemption attempt by its client consumes the code.
             entry.Used = true;
+            SaveLocked();
             if (entry.ExpiresAt <= _time.GetUtcNow())
             {
                 return (null, OAuthError.InvalidGrant("The authorization code has expired."));
@@ -281,6 +292,7 @@ public sealed class AcmeTokenStore
             else if (_accessTokens.TryGetValue(token, out var access) && access.ClientId == client.ClientId)
             {
                 _accessTokens.Remove(token);
+                SaveLocked();
             }
         }
     }
@@ -313,6 +325,7 @@ public sealed class AcmeTokenStore
             _refreshTokens[refreshToken] = new RefreshEntry(clientId, accountId, scopes, familyId, now + _options.RefreshTokenLifetime);
         }
 
+        SaveLocked();
         return new AcmeTokenSet(
             access.Token, "Bearer", (int)Math.Ceiling(_options.AccessTokenLifetime.TotalSeconds), refreshToken, AcmeScopes.Join(scopes));
     }
@@ -324,6 +337,8 @@ public sealed class AcmeTokenStore
         {
             _accessTokens.Remove(token);
         }
+
+        SaveLocked();
     }
 
     private void PurgeExpiredLocked()
@@ -349,6 +364,53 @@ public sealed class AcmeTokenStore
         {
             _requests.Remove(key);
         }
+    }
+
+    private const string StateName = AcmeSandboxApp.AppName;
+
+    private void SaveLocked()
+    {
+        if (_state is not { IsPersistent: true })
+        {
+            return;
+        }
+
+        // Expired entries are useless after a restart; leaving them out keeps the file small.
+        var now = _time.GetUtcNow();
+        _state.Save(StateName, new SavedTokens(
+            [.. _codes.Where(c => c.Value.ExpiresAt > now).Select(c => new SavedCode(
+                c.Key, c.Value.ClientId, c.Value.RedirectUri, c.Value.Scopes, c.Value.CodeChallenge, c.Value.AccountId, c.Value.ExpiresAt, c.Value.Used, c.Value.FamilyId))],
+            [.. _accessTokens.Values.Where(t => t.ExpiresAt > now)],
+            [.. _refreshTokens.Where(r => r.Value.ExpiresAt > now).Select(r => new SavedRefreshToken(
+                r.Key, r.Value.ClientId, r.Value.AccountId, r.Value.Scopes, r.Value.FamilyId, r.Value.ExpiresAt, r.Value.Rotated))],
+            [.. _revokedFamilies]));
+    }
+
+    private void Restore(SavedTokens saved)
+    {
+        foreach (var code in saved.Codes ?? [])
+        {
+            _codes[code.Code] = new CodeEntry(code.ClientId, code.RedirectUri, code.Scopes, code.CodeChallenge, code.AccountId, code.ExpiresAt)
+            {
+                Used = code.Used,
+                FamilyId = code.FamilyId,
+            };
+        }
+
+        foreach (var token in saved.AccessTokens ?? [])
+        {
+            _accessTokens[token.Token] = token;
+        }
+
+        foreach (var refresh in saved.RefreshTokens ?? [])
+        {
+            _refreshTokens[refresh.Token] = new RefreshEntry(refresh.ClientId, refresh.AccountId, refresh.Scopes, refresh.FamilyId, refresh.ExpiresAt)
+            {
+                Rotated = refresh.Rotated,
+            };
+        }
+
+        _revokedFamilies.UnionWith(saved.RevokedFamilies ?? []);
     }
 
     private static string NewId(string prefix) => prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
@@ -388,4 +450,17 @@ public sealed class AcmeTokenStore
 
         public bool Rotated { get; set; }
     }
+
+    internal sealed record SavedTokens(
+        IReadOnlyList<SavedCode>? Codes,
+        IReadOnlyList<AcmeAccessToken>? AccessTokens,
+        IReadOnlyList<SavedRefreshToken>? RefreshTokens,
+        IReadOnlyList<string>? RevokedFamilies);
+
+    internal sealed record SavedCode(
+        string Code, string ClientId, string RedirectUri, IReadOnlyList<string> Scopes, string? CodeChallenge, string AccountId,
+        DateTimeOffset ExpiresAt, bool Used, string? FamilyId);
+
+    internal sealed record SavedRefreshToken(
+        string Token, string ClientId, string AccountId, IReadOnlyList<string> Scopes, string FamilyId, DateTimeOffset ExpiresAt, bool Rotated);
 }

@@ -127,12 +127,12 @@ internal static partial class HubSpotApi
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-            throw ToException(response, text, fieldPath);
+            throw ToException(response, text, ctx.Time, fieldPath);
         }
     }
 
     /// <summary>Maps a HubSpot error response to the SDK's typed exception.</summary>
-    internal static ConnectorException ToException(HttpResponseMessage response, string text, Func<string, string>? fieldPath = null)
+    internal static ConnectorException ToException(HttpResponseMessage response, string text, TimeProvider time, Func<string, string>? fieldPath = null)
     {
         var status = (int)response.StatusCode;
         var error = TryParse(text);
@@ -144,7 +144,7 @@ internal static partial class HubSpotApi
         return status switch
         {
             401 => new AuthRequiredException($"HubSpot refused the connection's token (401{said}){correlation}. Reconnect the HubSpot account or create a new private app token."),
-            429 => new RateLimitedException($"HubSpot is rate limiting this connection (429{said}){correlation}.", RetryAfter(response, String(error?["policyName"]))),
+            429 => new RateLimitedException($"HubSpot is rate limiting this connection (429{said}){correlation}.", RetryAfter(response, time, String(error?["policyName"]))),
             403 when category == "MISSING_SCOPES" => new UpstreamException(status, text,
                 $"HubSpot refused the request (403{said}): the connection lacks a scope ({RequiredScopes(error) ?? "see the error"}); reconnect with the scope or add it to the private app{correlation}."),
             400 when category == "VALIDATION_ERROR" && InvalidProperty(error, message) is { } property =>
@@ -155,9 +155,9 @@ internal static partial class HubSpotApi
         };
     }
 
-    private static TimeSpan RetryAfter(HttpResponseMessage response, string? policy)
+    private static TimeSpan RetryAfter(HttpResponseMessage response, TimeProvider time, string? policy)
     {
-        if (ConnectorHttpClient.RetryAfter(response) is { } wait)
+        if (ConnectorHttpClient.RetryAfter(response, time) is { } wait)
         {
             return wait;
         }

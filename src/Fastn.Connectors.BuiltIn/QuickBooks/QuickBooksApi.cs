@@ -111,7 +111,7 @@ internal static class QuickBooksApi
             // QuickBooks answers some faults with 200 and a Fault body.
             if (!response.IsSuccessStatusCode || json?["Fault"] is JsonObject)
             {
-                throw Error(response, text, json);
+                throw Error(response, text, json, ctx.Time);
             }
 
             return json ?? throw new UpstreamException((int)response.StatusCode, Short(text), "QuickBooks answered with a body that is not a JSON object.");
@@ -119,7 +119,7 @@ internal static class QuickBooksApi
     }
 
     /// <summary>Maps a QuickBooks error response to the SDK's typed errors.</summary>
-    internal static ConnectorException Error(HttpResponseMessage response, string body, JsonObject? json)
+    internal static ConnectorException Error(HttpResponseMessage response, string body, JsonObject? json, TimeProvider time)
     {
         var status = (int)response.StatusCode;
         var fault = json?["Fault"] as JsonObject ?? json?["fault"] as JsonObject;
@@ -137,7 +137,7 @@ internal static class QuickBooksApi
 
         if (status == 429 || type.Equals("ThrottleExceeded", StringComparison.OrdinalIgnoreCase) || code == "003001")
         {
-            var retryAfter = ConnectorHttpClient.RetryAfter(response);
+            var retryAfter = ConnectorHttpClient.RetryAfter(response, time);
             return new RateLimitedException($"QuickBooks throttled the request (429 {text}){(retryAfter is { } wait ? $"; retry after {wait.TotalSeconds:0} s" : "")}.", retryAfter);
         }
 

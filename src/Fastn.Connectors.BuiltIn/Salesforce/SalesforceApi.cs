@@ -166,12 +166,12 @@ internal static class SalesforceApi
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-            throw ToException(response, text, fieldPath);
+            throw ToException(response, text, ctx.Time, fieldPath);
         }
     }
 
     /// <summary>Maps a Salesforce error response (an array of <c>{message, errorCode, fields}</c>) to the SDK's typed exception.</summary>
-    internal static ConnectorException ToException(HttpResponseMessage response, string text, Func<string, string>? fieldPath = null)
+    internal static ConnectorException ToException(HttpResponseMessage response, string text, TimeProvider time, Func<string, string>? fieldPath = null)
     {
         var status = (int)response.StatusCode;
         var error = FirstError(text);
@@ -187,7 +187,7 @@ internal static class SalesforceApi
         if (code == "REQUEST_LIMIT_EXCEEDED" || status == 429)
         {
             return new RateLimitedException($"Salesforce's API request limit is exceeded ({status}{said}){LimitInfo(response)}.",
-                ConnectorHttpClient.RetryAfter(response) ?? TimeSpan.FromMinutes(5));
+                ConnectorHttpClient.RetryAfter(response, time) ?? TimeSpan.FromMinutes(5));
         }
 
         if (code is "REQUIRED_FIELD_MISSING" or "FIELD_CUSTOM_VALIDATION_EXCEPTION" or "INVALID_EMAIL_ADDRESS" or "STRING_TOO_LONG"

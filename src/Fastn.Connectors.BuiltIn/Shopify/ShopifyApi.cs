@@ -50,7 +50,7 @@ internal static partial class ShopifyApi
             var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw ToException(response, text);
+                throw ToException(response, text, ctx.Time);
             }
 
             var (next, previous) = PageInfo(response);
@@ -110,7 +110,7 @@ internal static partial class ShopifyApi
     public static string? Tags(IReadOnlyList<string>? tags) => tags is null ? null : string.Join(", ", tags.Select(t => t.Trim()).Where(t => t.Length > 0));
 
     /// <summary>Maps a Shopify error response to the SDK's typed exception.</summary>
-    internal static ConnectorException ToException(HttpResponseMessage response, string text)
+    internal static ConnectorException ToException(HttpResponseMessage response, string text, TimeProvider time)
     {
         var status = (int)response.StatusCode;
         var errors = TryParse(text)?["errors"];
@@ -120,7 +120,7 @@ internal static partial class ShopifyApi
         return status switch
         {
             401 => new AuthRequiredException($"Shopify refused the connection's access token (401{said}){requestId}. Reconnect the shop."),
-            429 => new RateLimitedException($"Shopify is rate limiting this app (429{said}){requestId}.", RetryAfter(response)),
+            429 => new RateLimitedException($"Shopify is rate limiting this app (429{said}){requestId}.", RetryAfter(response, time)),
             400 or 422 when errors is JsonObject fields && fields.Count > 0 => Validation(fields, status, requestId),
             402 => new UpstreamException(status, text, $"Shopify answered 402{said}: the shop is frozen or its plan does not allow this{requestId}."),
             403 => new UpstreamException(status, text, $"Shopify refused the request (403{said}){requestId}; reconnect with the missing scope."),
@@ -130,7 +130,7 @@ internal static partial class ShopifyApi
     }
 
     /// <summary>Shopify's <c>Retry-After</c> is in seconds and may be fractional (<c>2.0</c>); the bucket leaks 2 calls a second.</summary>
-    internal static TimeSpan RetryAfter(HttpResponseMessage response)
+    internal static TimeSpan RetryAfter(HttpResponseMessage response, TimeProvider time)
     {
         if (response.Headers.TryGetValues("Retry-After", out var values)
             && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
@@ -138,7 +138,7 @@ internal static partial class ShopifyApi
             return TimeSpan.FromSeconds(seconds);
         }
 
-        return ConnectorHttpClient.RetryAfter(response) ?? TimeSpan.FromSeconds(1);
+        return ConnectorHttpClient.RetryAfter(response, time) ?? TimeSpan.FromSeconds(1);
     }
 
     /// <summary>The <c>page_info</c> of the <c>rel="next"</c> and <c>rel="previous"</c> links.</summary>

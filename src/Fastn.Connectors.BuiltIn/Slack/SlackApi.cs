@@ -112,7 +112,7 @@ internal static class SlackApi
             }
 
             var error = body["error"] is JsonValue e && e.TryGetValue<string>(out var code) ? code : "unknown_error";
-            throw ToException(method, error, body, text, status, ConnectorHttpClient.RetryAfter(response), fieldErrors);
+            throw ToException(method, error, body, text, status, ConnectorHttpClient.RetryAfter(response, http.Time), fieldErrors);
         }
     }
 

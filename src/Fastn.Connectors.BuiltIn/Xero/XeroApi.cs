@@ -107,7 +107,7 @@ internal sealed class XeroApi(string connectionsUrl)
             var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw Error(response, text, paths);
+                throw Error(response, text, paths, ctx.Time);
             }
 
             try
@@ -123,7 +123,7 @@ internal sealed class XeroApi(string connectionsUrl)
     }
 
     /// <summary>Maps a Xero error response to the SDK's typed errors.</summary>
-    internal static ConnectorException Error(HttpResponseMessage response, string body, ValidationPaths? paths)
+    internal static ConnectorException Error(HttpResponseMessage response, string body, ValidationPaths? paths, TimeProvider time)
     {
         var status = (int)response.StatusCode;
         var json = TryParse(body);
@@ -156,7 +156,7 @@ internal sealed class XeroApi(string connectionsUrl)
             case 429:
                 {
                     var problem = response.Headers.TryGetValues("X-Rate-Limit-Problem", out var values) ? values.FirstOrDefault() : null;
-                    var retryAfter = ConnectorHttpClient.RetryAfter(response);
+                    var retryAfter = ConnectorHttpClient.RetryAfter(response, time);
                     var limit = problem switch
                     {
                         "minute" => "per-minute limit of 60 calls for this organisation",

@@ -24,9 +24,12 @@ public sealed class ConnectorHttpClient
     /// Whether writes of this call may be retried (the action is declared idempotent); otherwise only
     /// requests with an <c>Idempotency-Key</c> header or an idempotent method are retried.
     /// </param>
-    public ConnectorHttpClient(HttpClient client, JsonSerializerOptions? json = null, string? idempotencyKey = null, bool writesAreIdempotent = false)
+    /// <param name="time">The clock that turns an HTTP-date <c>Retry-After</c> into a delay (default the system clock).</param>
+    public ConnectorHttpClient(
+        HttpClient client, JsonSerializerOptions? json = null, string? idempotencyKey = null, bool writesAreIdempotent = false, TimeProvider? time = null)
     {
         Client = client;
+        Time = time ?? TimeProvider.System;
         _json = json ?? ConnectorJson.Options;
         IdempotencyKey = idempotencyKey;
         _writesAreIdempotent = writesAreIdempotent;
@@ -38,6 +41,9 @@ public sealed class ConnectorHttpClient
 
     /// <summary>The JSON options the helpers use.</summary>
     public JsonSerializerOptions JsonOptions => _json;
+
+    /// <summary>The clock the helpers read (the same as <c>ctx.Time</c>).</summary>
+    public TimeProvider Time { get; }
 
     /// <summary>The per-call idempotency key (also on <c>ctx.IdempotencyKey</c>).</summary>
     public string? IdempotencyKey { get; }
@@ -160,7 +166,7 @@ public sealed class ConnectorHttpClient
             {
                 401 => new AuthRequiredException($"The app refused the connection's credentials (401). Reconnect the account if this persists. {Short(body)}"),
                 403 => new UpstreamException(status, body, $"The app refused the request (403): the connection lacks a permission or scope. {Short(body)}"),
-                429 => new RateLimitedException($"The app is rate limiting this connection (429). {Short(body)}", RetryAfter(response)),
+                429 => new RateLimitedException($"The app is rate limiting this connection (429). {Short(body)}", RetryAfter(response, Time)),
                 _ => new UpstreamException(status, body, $"The app answered {status}. {Short(body)}"),
             };
         }
@@ -169,10 +175,13 @@ public sealed class ConnectorHttpClient
     /// <summary>The request option marking a write as safe to retry (set for actions declared idempotent).</summary>
     public static HttpRequestOptionsKey<string> IdempotencyKeyOption { get; } = new("fastn.idempotency-key");
 
-    /// <summary>Reads <c>Retry-After</c> (seconds or HTTP date) from a response.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response)
+    /// <summary>Reads <c>Retry-After</c> (seconds, or an HTTP date measured against <paramref name="time"/>) from a response.</summary>
+    /// <param name="response">The response, typically a 429 or 503.</param>
+    /// <param name="time">The clock (<c>ctx.Time</c>), so an HTTP-date delay follows the host's and the tests' time.</param>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(time);
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
         {
@@ -181,7 +190,7 @@ public sealed class ConnectorHttpClient
 
         if (header?.Date is { } date)
         {
-            var wait = date - DateTimeOffset.UtcNow;
+            var wait = date - time.GetUtcNow();
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
 

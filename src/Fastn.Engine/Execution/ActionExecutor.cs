@@ -4,6 +4,7 @@ using Fastn.Connectors;
 using Fastn.Connectors.Actions;
 using Fastn.Connectors.Authentication;
 using Fastn.Connectors.Http;
+using Fastn.Connectors.Schema;
 using Fastn.Engine.Connections;
 using Fastn.Engine.Errors;
 using Fastn.Engine.Http;
@@ -236,7 +237,7 @@ public sealed class ActionExecutor(
         var context = new ConnectorContext
         {
             Auth = current,
-            Http = new ConnectorHttpClient(client, definition.JsonOptions, idempotencyKey, action.Hints.Idempotent),
+            Http = new ConnectorHttpClient(client, definition.JsonOptions, idempotencyKey, action.Hints.Idempotent, time),
             Tenant = connection.Tenant,
             Logger = _connectorLoggers.GetOrAdd(definition.Name, name => loggerFactory.CreateLogger($"Fastn.Connectors.{name}")),
             ConnectionId = connection.Id,

@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using Bogus;
+using Fastn.Sandbox.State;
 
 namespace Fastn.Sandbox.Vendors.GitHub;
 
 /// <summary>
 /// The in-memory GitHub: users, repositories, issues, pull requests, comments, webhooks, OAuth grants and tokens,
-/// and per-token rate-limit counters. Seeded with Bogus from a fixed seed so every start looks the same. One lock
-/// guards it all (it is a sandbox, not a database).
+/// and per-token rate-limit counters. Seeded with Bogus from a fixed seed so every start looks the same; codes and tokens
+/// are also saved through <see cref="SandboxStateStore"/> so connections survive a restart. One lock guards it all (it is
+/// a sandbox, not a database).
 /// </summary>
 public sealed class GitHubSimulation
 {
@@ -39,13 +41,27 @@ public sealed class GitHubSimulation
     private readonly Dictionary<string, SimCode> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimToken> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DateTimeOffset Reset, int Used)> _usage = new(StringComparer.Ordinal);
+    private readonly SandboxStateStore? _state;
     private long _nextId = 1_000_000;
 
-    /// <summary>Creates the simulation with its seeded data.</summary>
-    public GitHubSimulation(TimeProvider time)
+    /// <summary>Creates the simulation with its seeded data and the codes and tokens saved in <paramref name="state"/>.</summary>
+    public GitHubSimulation(TimeProvider time, SandboxStateStore? state = null)
     {
         _time = time;
+        _state = state;
         Seed();
+        if (state?.Load<SavedTokens>(GitHubSandboxApp.AppName) is { } saved)
+        {
+            foreach (var (code, grant) in saved.Codes ?? new())
+            {
+                _codes[code] = grant;
+            }
+
+            foreach (var token in saved.Tokens ?? [])
+            {
+                _tokens[token.Token] = token;
+            }
+        }
     }
 
     internal TimeProvider Time => _time;
@@ -131,6 +147,7 @@ public sealed class GitHubSimulation
         lock (_lock)
         {
             _codes[code] = new SimCode(request, Viewer.Id, _time.GetUtcNow().AddMinutes(10));
+            SaveLocked();
         }
 
         return code;
@@ -140,7 +157,9 @@ public sealed class GitHubSimulation
     {
         lock (_lock)
         {
-            return _codes.Remove(code, out var grant) && grant.ExpiresAt > _time.GetUtcNow() ? grant : null;
+            var found = _codes.Remove(code, out var grant);
+            SaveLocked();
+            return found && grant!.ExpiresAt > _time.GetUtcNow() ? grant : null;
         }
     }
 
@@ -150,6 +169,7 @@ public sealed class GitHubSimulation
         lock (_lock)
         {
             _tokens[token.Token] = token;
+            SaveLocked();
         }
 
         return token;
@@ -201,6 +221,20 @@ public sealed class GitHubSimulation
             _usage[resource + ":" + token] = (reset, resource == "search" ? SearchLimit : CoreLimit);
         }
     }
+
+    private void SaveLocked()
+    {
+        if (_state is not { IsPersistent: true })
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        _state.Save(GitHubSandboxApp.AppName, new SavedTokens(
+            _codes.Where(c => c.Value.ExpiresAt > now).ToDictionary(StringComparer.Ordinal), [.. _tokens.Values]));
+    }
+
+    private sealed record SavedTokens(Dictionary<string, SimCode>? Codes, IReadOnlyList<SimToken>? Tokens);
 
     private static string RandomToken(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
 

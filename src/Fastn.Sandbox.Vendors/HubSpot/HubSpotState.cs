@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Bogus;
+using Fastn.Sandbox.State;
 using Fastn.Sandbox.Vendors.HubSpot.Crm;
 using Fastn.Sandbox.Vendors.HubSpot.OAuth;
 
@@ -8,11 +9,11 @@ namespace Fastn.Sandbox.Vendors.HubSpot;
 /// <summary>Everything the simulation holds: CRM records, OAuth grants and rate-limit windows. Thread-safe through one lock.</summary>
 internal sealed class HubSpotState
 {
-    public HubSpotState(TimeProvider time)
+    public HubSpotState(TimeProvider time, SandboxStateStore? state = null)
     {
         Time = time;
         Crm = new CrmStore(time);
-        Tokens = new TokenStore(time);
+        Tokens = new TokenStore(time, state);
         Seed(Crm);
     }
 

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Bogus;
+using Fastn.Sandbox.State;
 
 namespace Fastn.Sandbox.Vendors.QuickBooks;
 
 /// <summary>
 /// The simulated company's records (kept as QuickBooks JSON objects), OAuth grants and request counters. Every member
-/// takes one lock, so concurrent requests see consistent records and SyncTokens.
+/// takes one lock, so concurrent requests see consistent records and SyncTokens. Codes and tokens are also saved through
+/// <see cref="SandboxStateStore"/> so connections survive a restart.
 /// </summary>
 internal sealed class QuickBooksStore
 {
@@ -23,14 +25,30 @@ internal sealed class QuickBooksStore
     private readonly Dictionary<string, string> _codes = [];
     private readonly Dictionary<string, DateTimeOffset> _accessTokens = [];
     private readonly HashSet<string> _refreshTokens = [];
+    private readonly SandboxStateStore? _state;
     private int _nextDocNumber = 1037;
     private long _minute;
     private int _requestsThisMinute;
 
-    public QuickBooksStore(TimeProvider time)
+    public QuickBooksStore(TimeProvider time, SandboxStateStore? state = null)
     {
         Time = time;
+        _state = state;
         Seed();
+        if (state?.Load<SavedGrants>(QuickBooksSandboxApp.AppName) is { } saved)
+        {
+            foreach (var (code, redirectUri) in saved.Codes ?? new())
+            {
+                _codes[code] = redirectUri;
+            }
+
+            foreach (var (token, expiresAt) in saved.AccessTokens ?? new())
+            {
+                _accessTokens[token] = expiresAt;
+            }
+
+            _refreshTokens.UnionWith(saved.RefreshTokens ?? []);
+        }
     }
 
     public TimeProvider Time { get; }
@@ -65,6 +83,7 @@ internal sealed class QuickBooksStore
         {
             var code = NewToken("AB11");
             _codes[code] = redirectUri;
+            SaveLocked();
             return code;
         }
     }
@@ -73,7 +92,13 @@ internal sealed class QuickBooksStore
     {
         lock (_lock)
         {
-            return _codes.Remove(code, out var expected) && expected == redirectUri ? IssueTokens() : null;
+            if (_codes.Remove(code, out var expected) && expected == redirectUri)
+            {
+                return IssueTokens();
+            }
+
+            SaveLocked();
+            return null;
         }
     }
 
@@ -92,6 +117,7 @@ internal sealed class QuickBooksStore
         {
             _accessTokens.Remove(token);
             _refreshTokens.Remove(token);
+            SaveLocked();
         }
     }
 
@@ -127,8 +153,25 @@ internal sealed class QuickBooksStore
         var refresh = NewToken("AB1");
         _accessTokens[access] = Time.GetUtcNow() + AccessTokenLifetime;
         _refreshTokens.Add(refresh);
+        SaveLocked();
         return (access, refresh);
     }
+
+    private void SaveLocked()
+    {
+        if (_state is not { IsPersistent: true })
+        {
+            return;
+        }
+
+        var now = Time.GetUtcNow();
+        _state.Save(QuickBooksSandboxApp.AppName, new SavedGrants(
+            new Dictionary<string, string>(_codes, StringComparer.Ordinal),
+            _accessTokens.Where(t => t.Value > now).ToDictionary(StringComparer.Ordinal),
+            [.. _refreshTokens]));
+    }
+
+    private sealed record SavedGrants(Dictionary<string, string>? Codes, Dictionary<string, DateTimeOffset>? AccessTokens, IReadOnlyList<string>? RefreshTokens);
 
     // Records
 

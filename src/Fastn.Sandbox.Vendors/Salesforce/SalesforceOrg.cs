@@ -3,12 +3,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Fastn.Sandbox.State;
 
 namespace Fastn.Sandbox.Vendors.Salesforce;
 
 /// <summary>
 /// The simulated org: its records (by id, as JSON objects keyed by field API name), OAuth grants, query locators and the
-/// daily API request counter. Thread-safe: one lock over the records, concurrent maps for the rest.
+/// daily API request counter. Thread-safe: one lock over the records, concurrent maps for the rest. Codes, sessions
+/// and refresh tokens are saved through <see cref="SandboxStateStore"/> so connections survive a restart.
 /// </summary>
 internal sealed class SalesforceOrg
 {
@@ -26,13 +28,33 @@ internal sealed class SalesforceOrg
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<JsonObject>> _locators = new(StringComparer.Ordinal);
+    private readonly Lock _saveLock = new();
+    private readonly SandboxStateStore? _state;
     private long _sequence = 1000;
     private int _apiRequests;
 
-    public SalesforceOrg(TimeProvider time)
+    public SalesforceOrg(TimeProvider time, SandboxStateStore? state = null)
     {
         Time = time;
+        _state = state;
         SalesforceSeeder.Seed(this);
+        if (state?.Load<SavedGrants>(SalesforceSandboxApp.AppName) is { } saved)
+        {
+            foreach (var (code, issued) in saved.Codes ?? new())
+            {
+                _codes[code] = issued;
+            }
+
+            foreach (var (token, session) in saved.Sessions ?? new())
+            {
+                _sessions[token] = session;
+            }
+
+            foreach (var (token, scope) in saved.RefreshTokens ?? new())
+            {
+                _refreshTokens[token] = scope;
+            }
+        }
     }
 
     public TimeProvider Time { get; }
@@ -165,6 +187,7 @@ internal sealed class SalesforceOrg
     {
         var code = "aPr" + Token(24);
         _codes[code] = new IssuedCode(consent, Time.GetUtcNow().AddMinutes(15));
+        Save();
         return code;
     }
 
@@ -173,6 +196,7 @@ internal sealed class SalesforceOrg
     {
         if (!_codes.TryRemove(code, out var issued) || issued.ExpiresAt <= Time.GetUtcNow() || issued.Consent.RedirectUri != redirectUri)
         {
+            Save();
             return null;
         }
 
@@ -182,6 +206,7 @@ internal sealed class SalesforceOrg
                 : verifier is null ? null : Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
             if (expected != challenge)
             {
+                Save();
                 return null;
             }
         }
@@ -199,6 +224,7 @@ internal sealed class SalesforceOrg
     {
         _refreshTokens.TryRemove(token, out _);
         _sessions.TryRemove(token, out _);
+        Save();
     }
 
     /// <summary>Whether <paramref name="accessToken"/> is a live session.</summary>
@@ -211,13 +237,34 @@ internal sealed class SalesforceOrg
         {
             _sessions.TryRemove(key, out _);
         }
+
+        Save();
     }
 
     private string NewSession(string scope)
     {
         var token = OrgId + "!" + Token(40);
         _sessions[token] = new Session(scope, Time.GetUtcNow() + SessionLifetime);
+        Save();
         return token;
+    }
+
+    private void Save()
+    {
+        if (_state is not { IsPersistent: true })
+        {
+            return;
+        }
+
+        // Snapshots are taken and written one at a time, so an older one never overwrites a newer one.
+        lock (_saveLock)
+        {
+            var now = Time.GetUtcNow();
+            _state.Save(SalesforceSandboxApp.AppName, new SavedGrants(
+                _codes.Where(c => c.Value.ExpiresAt > now).ToDictionary(StringComparer.Ordinal),
+                _sessions.Where(s => s.Value.ExpiresAt > now).ToDictionary(StringComparer.Ordinal),
+                _refreshTokens.ToDictionary(StringComparer.Ordinal)));
+        }
     }
 
     private static void Derive(SalesforceObjectInfo type, JsonObject record)
@@ -248,7 +295,10 @@ internal sealed class SalesforceOrg
 
     internal sealed record PendingConsent(string Id, string RedirectUri, string Scope, string? State, string? Challenge, string? ChallengeMethod);
 
-    private sealed record IssuedCode(PendingConsent Consent, DateTimeOffset ExpiresAt);
+    internal sealed record IssuedCode(PendingConsent Consent, DateTimeOffset ExpiresAt);
 
-    private sealed record Session(string Scope, DateTimeOffset ExpiresAt);
+    internal sealed record Session(string Scope, DateTimeOffset ExpiresAt);
+
+    internal sealed record SavedGrants(
+        Dictionary<string, IssuedCode>? Codes, Dictionary<string, Session>? Sessions, Dictionary<string, string>? RefreshTokens);
 }

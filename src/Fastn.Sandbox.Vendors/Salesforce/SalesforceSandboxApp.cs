@@ -9,7 +9,7 @@ namespace Fastn.Sandbox.Vendors.Salesforce;
 /// Salesforce, simulated at <c>/sandbox/salesforce</c>: the OAuth 2.0 web server flow with PKCE (<c>/services/oauth2/authorize</c>
 /// consent page, <c>/services/oauth2/token</c>), and an org whose REST API v60.0 lives at the token's instance_url
 /// (<c>/sandbox/salesforce/instance/services/data/v60.0</c>): SOQL query with query locators, sObject rows, describe and limits,
-/// Salesforce's error arrays, <c>Sforce-Limit-Info</c> and REQUEST_LIMIT_EXCEEDED. In memory, seeded with fixed-seed generated data.
+/// Salesforce's error arrays, <c>Sforce-Limit-Info</c> and REQUEST_LIMIT_EXCEEDED. Records in memory, seeded with fixed-seed generated data; OAuth grants saved so connections survive a restart.
 /// Test hooks: <c>POST /_sandbox/sessions/expire</c> ends every session, <c>POST /_sandbox/limits?api_requests_used=n</c> sets the API usage.
 /// </summary>
 public sealed class SalesforceSandboxApp : ISandboxApp, ISandboxOAuthClient

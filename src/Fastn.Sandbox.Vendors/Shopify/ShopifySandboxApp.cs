@@ -10,7 +10,7 @@ namespace Fastn.Sandbox.Vendors.Shopify;
 /// the app install consent page and <c>/admin/oauth/access_token</c>, the Admin REST API 2024-10 paths the connector calls
 /// (shop, customers with search, orders, products, inventory levels with adjust, webhooks) with Shopify's JSON shapes,
 /// <c>Link</c>-header cursor pagination, the leaky-bucket limit (<c>X-Shopify-Shop-Api-Call-Limit</c>, 429 + <c>Retry-After</c>)
-/// and <c>{"errors": …}</c> bodies, and HMAC-signed webhooks sent on demand (<c>POST /_sandbox/webhooks/send</c>). In memory.
+/// and <c>{"errors": …}</c> bodies, and HMAC-signed webhooks sent on demand (<c>POST /_sandbox/webhooks/send</c>). Records in memory; tokens saved so connections survive a restart.
 /// </summary>
 public sealed class ShopifySandboxApp : ISandboxApp, ISandboxOAuthClient
 {

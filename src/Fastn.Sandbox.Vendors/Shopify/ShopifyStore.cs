@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Fastn.Sandbox.State;
 
 namespace Fastn.Sandbox.Vendors.Shopify;
 
-/// <summary>Every simulated shop, the OAuth consents, codes and tokens, and the per-token leaky buckets. Thread-safe.</summary>
-internal sealed class ShopifyStore(TimeProvider time)
+/// <summary>
+/// Every simulated shop, the OAuth consents, codes and tokens, and the per-token leaky buckets. Thread-safe. Codes and
+/// tokens are saved through <see cref="SandboxStateStore"/> so connections survive a restart.
+/// </summary>
+internal sealed class ShopifyStore
 {
     /// <summary>Bucket size of the REST Admin API (standard plans).</summary>
     public const int BucketSize = 40;
@@ -17,10 +21,31 @@ internal sealed class ShopifyStore(TimeProvider time)
     private readonly ConcurrentDictionary<string, ShopifyConsent> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ShopifyGrant> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private readonly Lock _saveLock = new();
+    private readonly TimeProvider _time;
+    private readonly SandboxStateStore? _state;
 
-    public TimeProvider Time => time;
+    public ShopifyStore(TimeProvider time, SandboxStateStore? state = null)
+    {
+        _time = time;
+        _state = state;
+        if (state?.Load<SavedGrants>(ShopifySandboxApp.AppName) is { } saved)
+        {
+            foreach (var (code, consent) in saved.Codes ?? new())
+            {
+                _codes[code] = consent;
+            }
 
-    public ShopifyShopData Shop(string shop) => _shops.GetOrAdd(shop.ToLowerInvariant(), s => new ShopifyShopData(s, time));
+            foreach (var grant in saved.Tokens ?? [])
+            {
+                _tokens[grant.Token] = grant;
+            }
+        }
+    }
+
+    public TimeProvider Time => _time;
+
+    public ShopifyShopData Shop(string shop) => _shops.GetOrAdd(shop.ToLowerInvariant(), s => new ShopifyShopData(s, _time));
 
     public ShopifyConsent StartConsent(string shop, string redirectUri, IReadOnlyList<string> scopes, string? state)
     {
@@ -35,6 +60,7 @@ internal sealed class ShopifyStore(TimeProvider time)
     {
         var code = NewId();
         _codes[code] = consent;
+        Save();
         return code;
     }
 
@@ -43,11 +69,13 @@ internal sealed class ShopifyStore(TimeProvider time)
     {
         if (!_codes.TryRemove(code, out var consent) || !string.Equals(consent.Shop, shop, StringComparison.OrdinalIgnoreCase))
         {
+            Save();
             return null;
         }
 
         var grant = new ShopifyGrant("shpat_" + NewId(), consent.Shop, consent.Scopes);
         _tokens[grant.Token] = grant;
+        Save();
         return grant;
     }
 
@@ -59,7 +87,7 @@ internal sealed class ShopifyStore(TimeProvider time)
         var bucket = _buckets.GetOrAdd(token, _ => new Bucket());
         lock (bucket)
         {
-            var now = time.GetUtcNow();
+            var now = _time.GetUtcNow();
             bucket.Level = Math.Max(0, bucket.Level - ((now - bucket.At).TotalSeconds * LeakPerSecond));
             bucket.At = now;
             if (bucket.Level + 1 > BucketSize)
@@ -79,11 +107,27 @@ internal sealed class ShopifyStore(TimeProvider time)
         lock (bucket)
         {
             bucket.Level = BucketSize;
-            bucket.At = time.GetUtcNow();
+            bucket.At = _time.GetUtcNow();
         }
     }
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    private void Save()
+    {
+        if (_state is not { IsPersistent: true })
+        {
+            return;
+        }
+
+        // Snapshots are taken and written one at a time, so an older one never overwrites a newer one.
+        lock (_saveLock)
+        {
+            _state.Save(ShopifySandboxApp.AppName, new SavedGrants(_codes.ToDictionary(StringComparer.Ordinal), [.. _tokens.Values]));
+        }
+    }
+
+    private sealed record SavedGrants(Dictionary<string, ShopifyConsent>? Codes, IReadOnlyList<ShopifyGrant>? Tokens);
 
     private sealed class Bucket
     {

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Bogus;
+using Fastn.Sandbox.State;
 
 namespace Fastn.Sandbox.Vendors.Slack;
 
 /// <summary>
 /// The simulated Slack workspace: members, channels and messages generated with a fixed seed, issued tokens, pending consents,
-/// per-method rate limits and the Events API request URL. In memory; every member is guarded by one lock.
+/// per-method rate limits and the Events API request URL. In memory, except codes and tokens, which are also saved through
+/// <see cref="SandboxStateStore"/> so connections survive a restart; every member is guarded by one lock.
 /// </summary>
 public sealed class SlackWorkspace
 {
@@ -42,14 +44,40 @@ public sealed class SlackWorkspace
     private readonly Dictionary<string, SimCode> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<DateTimeOffset>> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _forcedRateLimits = new(StringComparer.Ordinal);
+    private readonly SandboxStateStore? _state;
     private long _lastTsMicros;
     private int _nextId = 1000;
 
-    /// <summary>Creates the workspace with its generated members, channels and history.</summary>
-    public SlackWorkspace(TimeProvider time)
+    /// <summary>Creates the workspace with its generated members, channels and history, and the codes and tokens saved in <paramref name="state"/>.</summary>
+    public SlackWorkspace(TimeProvider time, SandboxStateStore? state = null)
     {
         _time = time;
+        _state = state;
         Seed();
+        if (state?.Load<SavedTokens>(SlackSandboxApp.AppName) is { } saved)
+        {
+            foreach (var code in saved.Codes ?? [])
+            {
+                _codes[code.Code] = code;
+            }
+
+            foreach (var token in saved.Tokens ?? [])
+            {
+                var restored = new SimToken
+                {
+                    AccessToken = token.AccessToken,
+                    RefreshToken = token.RefreshToken,
+                    Scopes = token.Scopes.ToHashSet(StringComparer.Ordinal),
+                    ExpiresAt = token.ExpiresAt,
+                    Revoked = token.Revoked,
+                };
+                _tokens[restored.AccessToken] = restored;
+                if (token.Refreshable)
+                {
+                    _refreshTokens[restored.RefreshToken] = restored;
+                }
+            }
+        }
     }
 
     /// <summary>The Events API request URL, once it passed the url_verification handshake.</summary>
@@ -138,6 +166,7 @@ public sealed class SlackWorkspace
         {
             var code = $"{TeamId[1..]}.{Random("")}";
             _codes[code] = new SimCode(code, request.RedirectUri, request.Scopes, _time.GetUtcNow().AddMinutes(10));
+            SaveLocked();
             return code;
         }
     }
@@ -148,12 +177,14 @@ public sealed class SlackWorkspace
         {
             if (!_codes.Remove(code, out var issued) || issued.ExpiresAt <= _time.GetUtcNow())
             {
+                SaveLocked();
                 error = "invalid_code";
                 return null;
             }
 
             if (issued.RedirectUri != redirectUri)
             {
+                SaveLocked();
                 error = "bad_redirect_uri";
                 return null;
             }
@@ -209,6 +240,7 @@ public sealed class SlackWorkspace
                 token.ExpiresAt = now;
             }
 
+            SaveLocked();
             return _tokens.Count;
         }
     }
@@ -280,8 +312,30 @@ public sealed class SlackWorkspace
         };
         _tokens[token.AccessToken] = token;
         _refreshTokens[token.RefreshToken] = token;
+        SaveLocked();
         return token;
     }
+
+    private void SaveLocked()
+    {
+        if (_state is not { IsPersistent: true })
+        {
+            return;
+        }
+
+        // A token that expired and can no longer be refreshed is useless after a restart.
+        var now = _time.GetUtcNow();
+        _state.Save(SlackSandboxApp.AppName, new SavedTokens(
+            [.. _codes.Values.Where(c => c.ExpiresAt > now)],
+            [.. _tokens.Values
+                .Select(t => (Token: t, Refreshable: _refreshTokens.ContainsKey(t.RefreshToken)))
+                .Where(t => t.Refreshable || t.Token.ExpiresAt > now)
+                .Select(t => new SavedToken(t.Token.AccessToken, t.Token.RefreshToken, [.. t.Token.Scopes], t.Token.ExpiresAt, t.Token.Revoked, t.Refreshable))]));
+    }
+
+    private sealed record SavedTokens(IReadOnlyList<SimCode>? Codes, IReadOnlyList<SavedToken>? Tokens);
+
+    private sealed record SavedToken(string AccessToken, string RefreshToken, IReadOnlyList<string> Scopes, DateTimeOffset ExpiresAt, bool Revoked, bool Refreshable);
 
     private static string Random(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 

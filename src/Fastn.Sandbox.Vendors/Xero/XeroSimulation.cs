@@ -2,11 +2,15 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Fastn.Sandbox.State;
 
 namespace Fastn.Sandbox.Vendors.Xero;
 
-/// <summary>The in-memory state of the simulated Xero: organisations, OAuth grants, rate limits and webhooks. Thread-safe.</summary>
-internal sealed class XeroSimulation(TimeProvider time, IHttpClientFactory httpClients)
+/// <summary>
+/// The state of the simulated Xero: organisations, OAuth grants, rate limits and webhooks. Thread-safe. In memory, except
+/// codes and tokens, which are also saved through <see cref="SandboxStateStore"/> so connections survive a restart.
+/// </summary>
+internal sealed class XeroSimulation
 {
     public const string HttpClientName = "Fastn.Sandbox.Vendors.Xero";
     public const int MinuteLimit = 60;
@@ -22,9 +26,35 @@ internal sealed class XeroSimulation(TimeProvider time, IHttpClientFactory httpC
     private readonly Queue<(string Problem, int RetryAfter)> _forcedLimits = new();
     private readonly List<string> _webhookUrls = [];
     private readonly List<XeroWebhookDelivery> _deliveries = [];
+    private readonly IHttpClientFactory _httpClients;
+    private readonly SandboxStateStore? _state;
     private long _sequence;
 
-    public TimeProvider Time { get; } = time;
+    public XeroSimulation(TimeProvider time, IHttpClientFactory httpClients, SandboxStateStore? state = null)
+    {
+        Time = time;
+        _httpClients = httpClients;
+        _state = state;
+        if (state?.Load<SavedGrants>(XeroSandboxApp.AppName) is { } saved)
+        {
+            foreach (var (code, request) in saved.Codes ?? new())
+            {
+                _codes[code] = request;
+            }
+
+            foreach (var (token, grant) in saved.AccessTokens ?? new())
+            {
+                _accessTokens[token] = grant;
+            }
+
+            foreach (var (token, grant) in saved.RefreshTokens ?? new())
+            {
+                _refreshTokens[token] = grant;
+            }
+        }
+    }
+
+    public TimeProvider Time { get; }
 
     public Lock Sync => _lock;
 
@@ -70,6 +100,7 @@ internal sealed class XeroSimulation(TimeProvider time, IHttpClientFactory httpC
         {
             _requests.Remove(request.Id);
             _codes[code] = request with { Tenants = tenants, ExpiresAt = Time.GetUtcNow().AddMinutes(5) };
+            SaveLocked();
         }
 
         return code;
@@ -89,11 +120,13 @@ internal sealed class XeroSimulation(TimeProvider time, IHttpClientFactory httpC
         {
             if (!_codes.Remove(code, out var request) || request.ExpiresAt <= Time.GetUtcNow())
             {
+                SaveLocked();
                 return (null, "invalid_grant");
             }
 
             if (request.RedirectUri != redirectUri)
             {
+                SaveLocked();
                 return (null, "invalid_grant");
             }
 
@@ -103,6 +136,7 @@ internal sealed class XeroSimulation(TimeProvider time, IHttpClientFactory httpC
                     : Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
                 if (computed != request.Challenge)
                 {
+                    SaveLocked();
                     return (null, "invalid_grant");
                 }
             }
@@ -135,6 +169,8 @@ internal sealed class XeroSimulation(TimeProvider time, IHttpClientFactory httpC
                 {
                     _accessTokens.Remove(access);
                 }
+
+                SaveLocked();
             }
         }
     }
@@ -172,6 +208,8 @@ internal sealed class XeroSimulation(TimeProvider time, IHttpClientFactory httpC
             {
                 _accessTokens[key] = _accessTokens[key] with { ExpiresAt = Time.GetUtcNow().AddSeconds(-1) };
             }
+
+            SaveLocked();
         }
     }
 
@@ -182,6 +220,7 @@ internal sealed class XeroSimulation(TimeProvider time, IHttpClientFactory httpC
         var expires = Time.GetUtcNow().AddMinutes(30);
         _accessTokens[access] = grant with { ExpiresAt = expires };
         _refreshTokens[refresh] = grant;
+        SaveLocked();
         var tokens = new JsonObject
         {
             ["access_token"] = access,
@@ -331,7 +370,7 @@ internal sealed class XeroSimulation(TimeProvider time, IHttpClientFactory httpC
         string? error = null;
         try
         {
-            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
+            using var response = await _httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
             status = (int)response.StatusCode;
         }
         catch (HttpRequestException ex)
@@ -381,6 +420,21 @@ internal sealed class XeroSimulation(TimeProvider time, IHttpClientFactory httpC
         ["tenantType"] = "ORGANISATION",
     };
 
+    private void SaveLocked()
+    {
+        if (_state is not { IsPersistent: true })
+        {
+            return;
+        }
+
+        // Expired codes and access tokens are useless after a restart; refresh tokens have no expiry here.
+        var now = Time.GetUtcNow();
+        _state.Save(XeroSandboxApp.AppName, new SavedGrants(
+            _codes.Where(c => c.Value.ExpiresAt > now).ToDictionary(StringComparer.Ordinal),
+            _accessTokens.Where(t => t.Value.ExpiresAt > now).ToDictionary(StringComparer.Ordinal),
+            _refreshTokens.ToDictionary(StringComparer.Ordinal)));
+    }
+
     private static string Token(string prefix) => prefix + "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
 
     public sealed record AuthRequest(string Id, string RedirectUri, string? State, IReadOnlyList<string> Scopes, string? Challenge, DateTimeOffset ExpiresAt)
@@ -391,6 +445,9 @@ internal sealed class XeroSimulation(TimeProvider time, IHttpClientFactory httpC
     }
 
     public sealed record Grant(string AuthEventId, IReadOnlyList<string> Tenants, IReadOnlyList<string> Scopes, DateTimeOffset ExpiresAt);
+
+    private sealed record SavedGrants(
+        Dictionary<string, AuthRequest>? Codes, Dictionary<string, Grant>? AccessTokens, Dictionary<string, Grant>? RefreshTokens);
 }
 
 /// <summary>One webhook delivery the simulation sent, and how the receiver answered.</summary>

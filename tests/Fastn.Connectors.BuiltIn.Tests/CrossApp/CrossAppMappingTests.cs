@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Fastn.Connectors.BuiltIn.Tests.Infrastructure;
 using Fastn.Connectors.BuiltIn.Shopify;
+using Fastn.Connectors.BuiltIn.Tests.Infrastructure;
+using Fastn.Connectors.Schema;
 using Fastn.Connectors.Triggers;
-using Fastn.Engine.Execution;
 using Fastn.Engine.Registry;
 using Fastn.Sandbox.Vendors.HubSpot;
 using Fastn.Sandbox.Vendors.Shopify;

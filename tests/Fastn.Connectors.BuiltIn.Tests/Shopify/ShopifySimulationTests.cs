@@ -113,7 +113,7 @@ public sealed class ShopifySimulationTests : IAsyncLifetime
         using var limited = await GetAsync("shop.json", token);
         limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         limited.Headers.GetValues("Retry-After").Single().ShouldBe("2.0");
-        ShopifyApi.ToException(limited, await limited.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
+        ShopifyApi.ToException(limited, await limited.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), TimeProvider.System)
             .ShouldBeOfType<Fastn.Connectors.Http.RateLimitedException>().RetryAfter.ShouldBe(TimeSpan.FromSeconds(2));
 
         _time.Advance(TimeSpan.FromSeconds(2));

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Fastn.Connectors.Http;
 using Fastn.Connectors.Testing;
 using Fastn.Connectors.Tests.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Fastn.Connectors.Tests.Sdk;
 
@@ -10,10 +11,10 @@ public sealed class ConnectorHttpClientTests
 {
     private static readonly JsonObject Input = new() { ["email"] = "ada@example.com", ["firstName"] = "Ada" };
 
-    private static ConnectorTestHost Host(StubHttpHandler stub)
+    private static ConnectorTestHost Host(StubHttpHandler stub, TimeProvider? time = null)
     {
         var definition = ExampleConnector.Definition;
-        return new ConnectorTestHost(definition, ConnectorTestHost.CredentialsFor(definition.Auth.Default!, new Dictionary<string, string> { ["api_key"] = "k" }), stub);
+        return new ConnectorTestHost(definition, ConnectorTestHost.CredentialsFor(definition.Auth.Default!, new Dictionary<string, string> { ["api_key"] = "k" }), stub, time: time);
     }
 
     [Fact]
@@ -49,6 +50,19 @@ public sealed class ConnectorHttpClientTests
 
         ex.RetryAfter.ShouldBe(TimeSpan.FromSeconds(17));
         ex.ProblemType.ShouldBe("fastn:rate-limited");
+    }
+
+    [Fact]
+    public async Task SendAsync_429WithRetryAfterDate_DelayMeasuredOnInjectedClock()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2031, 5, 6, 7, 8, 0, TimeSpan.Zero));
+        using var host = Host(
+            new StubHttpHandler().Enqueue(HttpStatusCode.TooManyRequests, "{}", headers: new Dictionary<string, string> { ["Retry-After"] = "Tue, 06 May 2031 07:08:42 GMT" }),
+            time);
+
+        var ex = await Should.ThrowAsync<RateLimitedException>(() => host.RunActionAsync("create_contact", Input, TestContext.Current.CancellationToken));
+
+        ex.RetryAfter.ShouldBe(TimeSpan.FromSeconds(42));
     }
 
     [Fact]

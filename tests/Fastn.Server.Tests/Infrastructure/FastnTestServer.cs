@@ -23,6 +23,15 @@ public sealed class FastnTestServerOptions
     /// <summary>Connectors registered besides the built-in ones.</summary>
     public IList<ConnectorDefinition> Connectors { get; init; } = [];
 
+    /// <summary>
+    /// An existing data directory to start on (a restart of an earlier server, together with its <see cref="AdminKey"/>);
+    /// left in place on dispose. Null for a fresh directory of its own, deleted on dispose.
+    /// </summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>The admin key to bootstrap with; null for a random one.</summary>
+    public string? AdminKey { get; init; }
+
     /// <summary>Hosts (<c>host:port</c>) connectors may reach although they are loopback.</summary>
     public IList<string> AllowedPrivateHosts { get; init; } = [];
 }
@@ -33,8 +42,11 @@ public sealed class FastnTestServerOptions
 /// </summary>
 public sealed class FastnTestServer : IAsyncDisposable
 {
-    private FastnTestServer(WebApplication app, string baseUrl, string dataDirectory, string adminKey, CapturedLogs logs)
+    private readonly bool _ownsDataDirectory;
+
+    private FastnTestServer(WebApplication app, string baseUrl, string dataDirectory, string adminKey, CapturedLogs logs, bool ownsDataDirectory)
     {
+        _ownsDataDirectory = ownsDataDirectory;
         App = app;
         BaseUrl = baseUrl;
         DataDirectory = dataDirectory;
@@ -65,11 +77,11 @@ public sealed class FastnTestServer : IAsyncDisposable
         options ??= new FastnTestServerOptions();
         for (var attempt = 1; ; attempt++)
         {
-            var dataDirectory = Path.Combine(Path.GetTempPath(), "fastn-server-tests", Guid.NewGuid().ToString("N"));
+            var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "fastn-server-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(dataDirectory);
             var port = FreePort.Next();
             var baseUrl = $"http://127.0.0.1:{port}";
-            var adminKey = "fk_" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 30);
+            var adminKey = options.AdminKey ?? "fk_" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 30);
             var settings = new Dictionary<string, string>
             {
                 ["contentRoot"] = dataDirectory,
@@ -115,7 +127,7 @@ public sealed class FastnTestServer : IAsyncDisposable
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
                 await app.StartAsync(timeout.Token);
-                return new FastnTestServer(app, baseUrl, dataDirectory, adminKey, logs);
+                return new FastnTestServer(app, baseUrl, dataDirectory, adminKey, logs, ownsDataDirectory: options.DataDirectory is null);
             }
             catch (IOException) when (attempt < 3)
             {
@@ -168,6 +180,11 @@ public sealed class FastnTestServer : IAsyncDisposable
 
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

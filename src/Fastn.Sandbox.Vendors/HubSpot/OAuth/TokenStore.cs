@@ -1,7 +1,12 @@
+using Fastn.Sandbox.State;
+
 namespace Fastn.Sandbox.Vendors.HubSpot.OAuth;
 
-/// <summary>Pending consents, authorization codes, access tokens (30 minutes) and non-rotating refresh tokens.</summary>
-internal sealed class TokenStore(TimeProvider time)
+/// <summary>
+/// Pending consents, authorization codes, access tokens (30 minutes) and non-rotating refresh tokens; codes and
+/// tokens are saved through <see cref="SandboxStateStore"/> so connections survive a restart.
+/// </summary>
+internal sealed class TokenStore
 {
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(30);
 
@@ -17,6 +22,31 @@ internal sealed class TokenStore(TimeProvider time)
     private readonly Dictionary<string, Grant> _accessTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlySet<string>> _refreshTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<DateTimeOffset>> _windows = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly SandboxStateStore? _state;
+
+    public TokenStore(TimeProvider time, SandboxStateStore? state = null)
+    {
+        _time = time;
+        _state = state;
+        if (state?.Load<SavedTokens>(HubSpotSandboxApp.AppName) is { } saved)
+        {
+            foreach (var code in saved.Codes ?? [])
+            {
+                _codes[code.Code] = new ConsentRequest(code.Id, code.RedirectUri, code.Scopes.ToHashSet(StringComparer.Ordinal), code.State, code.ExpiresAt);
+            }
+
+            foreach (var (token, grant) in saved.AccessTokens ?? new())
+            {
+                _accessTokens[token] = new Grant(grant.Scopes.ToHashSet(StringComparer.Ordinal), grant.ExpiresAt);
+            }
+
+            foreach (var (token, scopes) in saved.RefreshTokens ?? new())
+            {
+                _refreshTokens[token] = scopes.ToHashSet(StringComparer.Ordinal);
+            }
+        }
+    }
 
     public sealed record ConsentRequest(string Id, string RedirectUri, IReadOnlySet<string> Scopes, string? State, DateTimeOffset ExpiresAt);
 
@@ -24,7 +54,7 @@ internal sealed class TokenStore(TimeProvider time)
 
     public ConsentRequest StartConsent(string redirectUri, IReadOnlySet<string> scopes, string? state)
     {
-        var request = new ConsentRequest(HubSpotState.RandomToken("", 16), redirectUri, scopes, state, time.GetUtcNow().AddMinutes(10));
+        var request = new ConsentRequest(HubSpotState.RandomToken("", 16), redirectUri, scopes, state, _time.GetUtcNow().AddMinutes(10));
         lock (_lock)
         {
             _consents[request.Id] = request;
@@ -37,7 +67,7 @@ internal sealed class TokenStore(TimeProvider time)
     {
         lock (_lock)
         {
-            return _consents.Remove(id, out var r) && r.ExpiresAt > time.GetUtcNow() ? r : null;
+            return _consents.Remove(id, out var r) && r.ExpiresAt > _time.GetUtcNow() ? r : null;
         }
     }
 
@@ -46,7 +76,8 @@ internal sealed class TokenStore(TimeProvider time)
         var code = Guid.NewGuid().ToString();
         lock (_lock)
         {
-            _codes[code] = request with { ExpiresAt = time.GetUtcNow().AddMinutes(5) };
+            _codes[code] = request with { ExpiresAt = _time.GetUtcNow().AddMinutes(5) };
+            SaveLocked();
         }
 
         return code;
@@ -57,8 +88,9 @@ internal sealed class TokenStore(TimeProvider time)
     {
         lock (_lock)
         {
-            if (!_codes.Remove(code, out var request) || request.ExpiresAt <= time.GetUtcNow() || request.RedirectUri != redirectUri)
+            if (!_codes.Remove(code, out var request) || request.ExpiresAt <= _time.GetUtcNow() || request.RedirectUri != redirectUri)
             {
+                SaveLocked();
                 return null;
             }
 
@@ -88,7 +120,7 @@ internal sealed class TokenStore(TimeProvider time)
     /// <summary>Counts a request in the token's 10-second window; returns how many remain, or -1 when over <paramref name="max"/>.</summary>
     public int Count(string token, int max, TimeSpan window)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         lock (_lock)
         {
             if (!_windows.TryGetValue(token, out var hits))
@@ -115,7 +147,30 @@ internal sealed class TokenStore(TimeProvider time)
     {
         // HubSpot access tokens are opaque base64url strings starting with "C".
         var token = HubSpotState.RandomToken("CN", 48);
-        _accessTokens[token] = new Grant(scopes, time.GetUtcNow() + AccessTokenLifetime);
+        _accessTokens[token] = new Grant(scopes, _time.GetUtcNow() + AccessTokenLifetime);
+        SaveLocked();
         return token;
     }
+
+    private void SaveLocked()
+    {
+        if (_state is not { IsPersistent: true })
+        {
+            return;
+        }
+
+        // Expired codes and access tokens are useless after a restart; refresh tokens do not expire.
+        var now = _time.GetUtcNow();
+        _state.Save(HubSpotSandboxApp.AppName, new SavedTokens(
+            [.. _codes.Where(c => c.Value.ExpiresAt > now).Select(c => new SavedCode(c.Key, c.Value.Id, c.Value.RedirectUri, [.. c.Value.Scopes], c.Value.State, c.Value.ExpiresAt))],
+            _accessTokens.Where(t => t.Value.ExpiresAt > now).ToDictionary(t => t.Key, t => new SavedGrant([.. t.Value.Scopes], t.Value.ExpiresAt), StringComparer.Ordinal),
+            _refreshTokens.ToDictionary(t => t.Key, t => (IReadOnlyList<string>)[.. t.Value], StringComparer.Ordinal)));
+    }
+
+    internal sealed record SavedTokens(
+        IReadOnlyList<SavedCode>? Codes, Dictionary<string, SavedGrant>? AccessTokens, Dictionary<string, IReadOnlyList<string>>? RefreshTokens);
+
+    internal sealed record SavedCode(string Code, string Id, string RedirectUri, IReadOnlyList<string> Scopes, string? State, DateTimeOffset ExpiresAt);
+
+    internal sealed record SavedGrant(IReadOnlyList<string> Scopes, DateTimeOffset ExpiresAt);
 }

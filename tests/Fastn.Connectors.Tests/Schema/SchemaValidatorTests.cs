@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Fastn.Engine.Execution;
+using Fastn.Connectors.Schema;
 
-namespace Fastn.Engine.Tests.Execution;
+namespace Fastn.Connectors.Tests.Schema;
 
 public sealed class SchemaValidatorTests
 {

@@ -4,11 +4,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 
-namespace Fastn.Engine.Execution;
+namespace Fastn.Connectors.Schema;
 
 /// <summary>
-/// Validates JSON against an action's schema, compiling each schema once; reports the first failing JSON path.
-/// Two rules are stricter than a plain JSON Schema evaluator here:
+/// Validates JSON against an action's schema with JsonSchema.Net, compiling each schema once: the one validator behind the
+/// runtime (which reports the first failing JSON path) and the test kit (which lists every error), so a connector's tests
+/// judge values exactly as the runtime does. Two rules are stricter than a plain JSON Schema evaluator here:
 /// <list type="bullet">
 /// <item><c>pattern</c> is matched as ECMA-262 does, so <c>$</c> is the end of the text: .NET's <c>$</c> also matches
 /// before a final newline, which let <c>"abc\n"</c> pass <c>^[a-z]+$</c>.</item>
@@ -39,21 +40,10 @@ public static class SchemaValidator
     public static (string Path, string Message)? Validate(JsonObject schema, JsonNode? instance)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var compiled = Compiled.GetValue(schema, s => JsonSchema.FromText(AnchorPatterns(s).ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
-        var element = instance is null ? default : JsonSerializer.SerializeToElement(instance);
-        if (instance is null)
-        {
-            using var nullDocument = JsonDocument.Parse("null");
-            element = nullDocument.RootElement.Clone();
-        }
-
-        // The flag format stops at the first failure; details are computed only for invalid input.
-        if (compiled.Evaluate(element, Quick).IsValid)
+        if (Evaluate(schema, instance) is not { } result)
         {
             return null;
         }
-
-        var result = compiled.Evaluate(element, Detailed);
 
         var failure = result.Details?.Where(d => d.Errors is { Count: > 0 })
             .OrderByDescending(d => d.InstanceLocation.ToString().Length)
@@ -61,6 +51,50 @@ public static class SchemaValidator
         var pointer = failure.InstanceLocation.ToString();
         var message = failure.Errors is { Count: > 0 } errors ? string.Join("; ", errors.Values) : "The value does not match the schema.";
         return (ToJsonPath(pointer), message);
+    }
+
+    /// <summary>
+    /// Every error of <paramref name="instance"/> against <paramref name="schema"/> (empty when valid), each with the JSON
+    /// Pointer of the failing value (<c>/items/0/qty</c>), the keyword that failed and its message.
+    /// </summary>
+    public static IReadOnlyList<(string Pointer, string Keyword, string Message)> Errors(JsonObject schema, JsonNode? instance)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (Evaluate(schema, instance) is not { } result)
+        {
+            return [];
+        }
+
+        return Collect(result);
+    }
+
+    /// <summary>
+    /// What keeps <paramref name="schema"/> from being a valid JSON Schema (empty when valid): errors against the draft 2020-12
+    /// meta-schema, or, when it conforms, why JsonSchema.Net cannot build it (with an empty keyword).
+    /// </summary>
+    public static IReadOnlyList<(string Pointer, string Keyword, string Message)> SchemaErrors(JsonNode? schema)
+    {
+        if (schema is JsonValue value && value.TryGetValue<bool>(out _))
+        {
+            return [];
+        }
+
+        var element = schema is null ? JsonDocument.Parse("null").RootElement : JsonSerializer.SerializeToElement(schema);
+        var result = MetaSchemas.Draft202012.Evaluate(element, Detailed);
+        if (!result.IsValid)
+        {
+            return Collect(result);
+        }
+
+        try
+        {
+            _ = JsonSchema.Build(element, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+            return [];
+        }
+        catch (Exception ex) when (ex is JsonSchemaException or JsonException or ArgumentException or InvalidOperationException or RefResolutionException)
+        {
+            return [(string.Empty, string.Empty, $"JsonSchema.Net cannot build it: {ex.Message}")];
+        }
     }
 
     /// <summary>Turns a JSON Pointer (<c>/items/0/email</c>) into a JSON path (<c>$.items[0].email</c>).</summary>
@@ -111,6 +145,31 @@ public static class SchemaValidator
         }
 
         return result.ToString();
+    }
+
+    // Null when valid; otherwise the detailed (list) results.
+    private static EvaluationResults? Evaluate(JsonObject schema, JsonNode? instance)
+    {
+        var compiled = Compiled.GetValue(schema, s => JsonSchema.FromText(AnchorPatterns(s).ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+        var element = instance is null ? default : JsonSerializer.SerializeToElement(instance);
+        if (instance is null)
+        {
+            using var nullDocument = JsonDocument.Parse("null");
+            element = nullDocument.RootElement.Clone();
+        }
+
+        // The flag format stops at the first failure; details are computed only for invalid input.
+        return compiled.Evaluate(element, Quick).IsValid ? null : compiled.Evaluate(element, Detailed);
+    }
+
+    // Every error of a failed evaluation, distinct; one generic error when the evaluator named none.
+    private static List<(string Pointer, string Keyword, string Message)> Collect(EvaluationResults result)
+    {
+        var errors = new[] { result }.Concat(result.Details ?? [])
+            .SelectMany(node => (node.Errors ?? new Dictionary<string, string>()).Select(e => (node.InstanceLocation.ToString(), e.Key, e.Value)))
+            .Distinct()
+            .ToList();
+        return errors.Count > 0 ? errors : [(string.Empty, string.Empty, "The value does not match the schema.")];
     }
 
     private static JsonNode AnchorPatterns(JsonObject schema)
