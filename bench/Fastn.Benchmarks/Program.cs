@@ -16,8 +16,8 @@ switch (args)
         // Bounded: three writer runs and four raw runs of 1 s warm-up + 3 s each.
         await WriterBenchmark.RunAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds ?? 3));
         return;
-    case ["startup", ..]:
-        await StartupBenchmark.RunAsync();
+    case ["startup", .. var environment]:
+        await StartupBenchmark.RunAsync(environment);
         return;
     case [var unknown, ..]:
         Console.Error.WriteLine($"Unknown mode '{unknown}'. Modes: (none) = action executor overhead, writer, startup.");

@@ -18,8 +18,10 @@ public static class StartupBenchmark
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(60);
 
-    public static async Task RunAsync()
+    /// <summary>Measures and writes the section; <paramref name="environment"/> (NAME=VALUE, e.g. DOTNET_gcServer=0) is an experiment given to the server process, written to a section of its own.</summary>
+    public static async Task RunAsync(IReadOnlyList<string> environment)
     {
+        var env = environment.Select(e => e.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "", StringComparer.Ordinal);
         var load = ResultsFile.MachineLine();
         var dll = Path.Combine(ResultsFile.RepoRoot(), "src", "Fastn.Server", "bin", "Release", "net10.0", "Fastn.Server.dll");
         if (!File.Exists(dll))
@@ -30,38 +32,44 @@ public static class StartupBenchmark
         var floors = new List<double>();
         for (var i = 0; i < Runs; i++)
         {
-            floors.Add(await RuntimeFloorAsync(dll));
+            floors.Add(await RuntimeFloorAsync(dll, env));
             Console.WriteLine($"floor {i + 1}: runtime start to Main returning {floors[^1]:0} ms");
         }
 
         var runs = new List<StartRun>();
         for (var i = 0; i < Runs; i++)
         {
-            runs.Add(await StartOnceAsync(dll));
-            Console.WriteLine($"run {i + 1}: ready in {runs[^1].ReadyMs:0} ms, idle RSS {runs[^1].IdleRssMb:0.0} MB (peak {runs[^1].PeakRssMb:0.0} MB)");
+            runs.Add(await StartOnceAsync(dll, env));
+            Console.WriteLine($"run {i + 1}: ready in {runs[^1].ReadyMs:0} ms, idle RSS {runs[^1].IdleRssMb:0.0} MB (anon {runs[^1].AnonRssMb:0.0}, file {runs[^1].FileRssMb:0.0}, peak {runs[^1].PeakRssMb:0.0} MB)");
         }
 
+        var traced = await StartOnceAsync(dll, env, verbose: true);
+        Console.WriteLine($"verbose run: ready in {traced.ReadyMs:0} ms");
         var median = runs.OrderBy(r => r.ReadyMs).ElementAt(Runs / 2);
         var medianRss = runs.Select(r => r.IdleRssMb).Order().ElementAt(Runs / 2);
         var medianFloor = floors.Order().ElementAt(Runs / 2);
         var md = new StringBuilder();
-        md.AppendLine("## Server start and idle memory (`dotnet run --project bench/Fastn.Benchmarks -c Release -- startup`)").AppendLine();
+        var experiment = string.Join(" ", environment);
+        md.AppendLine(env.Count == 0
+            ? "## Server start and idle memory (`dotnet run --project bench/Fastn.Benchmarks -c Release -- startup`)"
+            : $"### Experiment: server started with `{experiment}` (`dotnet run --project bench/Fastn.Benchmarks -c Release -- startup {experiment}`)").AppendLine();
         md.AppendLine(load).AppendLine();
         md.AppendLine("`dotnet src/Fastn.Server/bin/Release/net10.0/Fastn.Server.dll` (Production environment, defaults: sandbox on, embedded Orleans silo, SQLite) " +
             "with a fresh data directory under /tmp, free loopback ports (`--urls`, `Fastn:Cluster:SiloPort=0`, `GatewayPort=0`) and the working directory set to the build output. " +
             "Ready = wall time from `Process.Start` to the first `GET /health/ready` answering 200 (polled every 10 ms); RSS = `VmRSS` of /proc/<pid>/status after 5 s idle " +
-            "(peak = `VmHWM`). Floor, same run: the same command with the argument `admin` (runtime start, app assembly load, `Main` prints usage and returns).").AppendLine();
-        md.AppendLine("| run | ready ms (target ≤ 3000) | floor ms (runtime to Main) | idle RSS MB (target ≤ 200) | peak RSS MB |");
-        md.AppendLine("|---|---|---|---|---|");
+            "(anonymous and file-backed = `RssAnon`, `RssFile`; peak = `VmHWM`; MB = 1024 kB). Floor, same run: the same command with the argument `admin` (runtime start, app assembly load, `Main` prints usage and returns).").AppendLine();
+        md.AppendLine("| run | ready ms (target ≤ 3000) | floor ms (runtime to Main) | idle RSS MB (target ≤ 200) | of which anonymous (heaps, JIT code) | of which file-backed (mapped assemblies, native libraries) | peak RSS MB |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
         for (var i = 0; i < Runs; i++)
         {
             md.Row(i + 1, runs[i].ReadyMs.ToString("0", CultureInfo.InvariantCulture), floors[i].ToString("0", CultureInfo.InvariantCulture),
-                runs[i].IdleRssMb.ToString("0.0", CultureInfo.InvariantCulture), runs[i].PeakRssMb.ToString("0.0", CultureInfo.InvariantCulture));
+                runs[i].IdleRssMb.ToString("0.0", CultureInfo.InvariantCulture), runs[i].AnonRssMb.ToString("0.0", CultureInfo.InvariantCulture),
+                runs[i].FileRssMb.ToString("0.0", CultureInfo.InvariantCulture), runs[i].PeakRssMb.ToString("0.0", CultureInfo.InvariantCulture));
         }
 
-        md.Row("**median**", $"**{median.ReadyMs:0}**", $"**{medianFloor:0}**", $"**{medianRss:0.0}**", "");
+        md.Row("**median**", I($"**{median.ReadyMs:0}**"), I($"**{medianFloor:0}**"), I($"**{medianRss:0.0}**"), "", "", "");
         md.AppendLine();
-        md.AppendLine("Where the median run's time went (ms after `Process.Start` at which each log category first wrote to the console, Information level as shipped; messages left out, the admin key among them):").AppendLine();
+        md.AppendLine("Where the median run's time went (ms after `Process.Start` at which each log category first wrote to the console, Information level as shipped):").AppendLine();
         md.AppendLine("| ms | first line from |");
         md.AppendLine("|---|---|");
         foreach (var (at, category) in median.Timeline)
@@ -69,14 +77,28 @@ public static class StartupBenchmark
             md.Row(at.ToString("0", CultureInfo.InvariantCulture), category);
         }
 
+        md.Row(median.FirstAnswerMs.ToString("0", CultureInfo.InvariantCulture), "first HTTP answer to `/health/ready` (any status)");
         md.Row(median.ReadyMs.ToString("0", CultureInfo.InvariantCulture), "`/health/ready` answered 200");
+        md.AppendLine();
+        md.AppendLine(I($"One more run, not counted above (ready in {traced.ReadyMs:0} ms), with Orleans at Information, `Microsoft.Extensions.Hosting` at Debug and EF Core's migrations and infrastructure at Information; every entry, ms after `Process.Start`:")).AppendLine();
+        md.AppendLine("| ms | entry (category[event]: first line) |");
+        md.AppendLine("|---|---|");
+        foreach (var (at, entry) in traced.Timeline)
+        {
+            md.Row(at.ToString("0", CultureInfo.InvariantCulture), entry.Replace("|", "\\|", StringComparison.Ordinal));
+        }
+
+        md.Row(traced.FirstAnswerMs.ToString("0", CultureInfo.InvariantCulture), "first HTTP answer to `/health/ready` (any status)");
+        md.Row(traced.ReadyMs.ToString("0", CultureInfo.InvariantCulture), "`/health/ready` answered 200");
         Console.Write(md);
-        await ResultsFile.WriteSectionAsync("startup", md.ToString());
+        await ResultsFile.WriteSectionAsync(env.Count == 0 ? "startup" : "startup " + experiment, md.ToString());
     }
 
-    private static async Task<double> RuntimeFloorAsync(string dll)
+    private static string I(FormattableString text) => FormattableString.Invariant(text);
+
+    private static async Task<double> RuntimeFloorAsync(string dll, Dictionary<string, string> env)
     {
-        using var process = new Process { StartInfo = StartInfo(dll, ["admin"]) };
+        using var process = new Process { StartInfo = StartInfo(dll, ["admin"], env) };
         var clock = Stopwatch.StartNew();
         process.Start();
         try
@@ -95,7 +117,15 @@ public static class StartupBenchmark
         }
     }
 
-    private static async Task<StartRun> StartOnceAsync(string dll)
+    // Verbose: a run not counted, with Orleans, hosting and migrations logging, that keeps every entry's first line.
+    private static readonly string[] VerboseLogging =
+    [
+        "--Logging:LogLevel:Orleans=Information", "--Logging:LogLevel:Orleans.Runtime.SiloOptionsLogger=Warning",
+        "--Logging:LogLevel:Microsoft.Extensions.Hosting=Debug", "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Migrations=Information",
+        "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Infrastructure=Information",
+    ];
+
+    private static async Task<StartRun> StartOnceAsync(string dll, Dictionary<string, string> env, bool verbose = false)
     {
         var data = Directory.CreateTempSubdirectory("fastn-bench-start-").FullName;
         var url = $"http://127.0.0.1:{FreePort.Next()}";
@@ -105,12 +135,14 @@ public static class StartupBenchmark
             [
                 $"--urls={url}", $"--Fastn:PublicBaseUrl={url}", $"--Fastn:Storage:DataDirectory={data}",
                 "--Fastn:Cluster:SiloPort=0", "--Fastn:Cluster:GatewayPort=0", $"--Fastn:PluginFolder={Path.Combine(data, "connectors")}",
-            ]),
+                .. verbose ? VerboseLogging : [],
+            ], env),
         };
         var clock = new Stopwatch();
         var timeline = new List<(double, string)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var output = new StringBuilder();
+        var messageOf = -1;
         void OnLine(string? line)
         {
             if (line is null)
@@ -122,14 +154,20 @@ public static class StartupBenchmark
             lock (timeline)
             {
                 output.AppendLine(line);
-                // Console logger: "info: Category[eventId]" opens each entry; only the category is kept.
+                // Console logger: "info: Category[eventId]" opens each entry, the message follows on the next line.
                 if (line.Length > 6 && line[4] == ':' && line.IndexOf('[', StringComparison.Ordinal) is > 6 and var bracket)
                 {
                     var category = line[..bracket];
-                    if (seen.Add(category))
+                    if (verbose || seen.Add(category))
                     {
                         timeline.Add((at, category));
+                        messageOf = verbose ? timeline.Count - 1 : -1;
                     }
+                }
+                else if (messageOf >= 0)
+                {
+                    timeline[messageOf] = (timeline[messageOf].Item1, timeline[messageOf].Item2 + ": " + line.Trim());
+                    messageOf = -1;
                 }
             }
         }
@@ -144,11 +182,13 @@ public static class StartupBenchmark
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             double? ready = null;
+            double? answered = null;
             while (clock.Elapsed < ReadyDeadline && !process.HasExited)
             {
                 try
                 {
                     using var response = await http.GetAsync(new Uri(url + "/health/ready"));
+                    answered ??= clock.Elapsed.TotalMilliseconds;
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
                         ready = clock.Elapsed.TotalMilliseconds;
@@ -173,10 +213,10 @@ public static class StartupBenchmark
 
             // Idle means idle: nothing is sent to the server while waiting.
             await Task.Delay(Idle);
-            var (rss, peak) = ReadRss(process.Id);
+            var (rss, peak, anon, file) = ReadRss(process.Id);
             lock (timeline)
             {
-                return new StartRun(ready.Value, rss, peak, [.. timeline]);
+                return new StartRun(ready.Value, answered!.Value, rss, peak, anon, file, [.. timeline]);
             }
         }
         finally
@@ -193,7 +233,7 @@ public static class StartupBenchmark
         }
     }
 
-    private static ProcessStartInfo StartInfo(string dll, string[] args)
+    private static ProcessStartInfo StartInfo(string dll, string[] args, Dictionary<string, string> env)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -210,6 +250,11 @@ public static class StartupBenchmark
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in env)
+        {
+            start.Environment[name] = value;
+        }
+
         return start;
     }
 
@@ -229,7 +274,7 @@ public static class StartupBenchmark
         }
     }
 
-    private static (double RssMb, double PeakMb) ReadRss(int pid)
+    private static (double RssMb, double PeakMb, double AnonMb, double FileMb) ReadRss(int pid)
     {
         double Field(string name)
         {
@@ -238,8 +283,8 @@ public static class StartupBenchmark
             return kb / 1024.0;
         }
 
-        return (Field("VmRSS"), Field("VmHWM"));
+        return (Field("VmRSS"), Field("VmHWM"), Field("RssAnon"), Field("RssFile"));
     }
 
-    private sealed record StartRun(double ReadyMs, double IdleRssMb, double PeakRssMb, IReadOnlyList<(double At, string Category)> Timeline);
+    private sealed record StartRun(double ReadyMs, double FirstAnswerMs, double IdleRssMb, double PeakRssMb, double AnonRssMb, double FileRssMb, IReadOnlyList<(double At, string Category)> Timeline);
 }
