@@ -21,9 +21,14 @@ public static class StartupBenchmark
     /// <summary>Measures and writes the section; <paramref name="environment"/> (NAME=VALUE, e.g. DOTNET_gcServer=0) is an experiment given to the server process, written to a section of its own.</summary>
     public static async Task RunAsync(IReadOnlyList<string> environment)
     {
-        var env = environment.Select(e => e.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "", StringComparer.Ordinal);
         var load = ResultsFile.MachineLine();
-        var dll = Path.Combine(ResultsFile.RepoRoot(), "src", "Fastn.Server", "bin", "Release", "net10.0", "Fastn.Server.dll");
+        // FASTN_BENCH_SERVER_DLL: another build of the server (e.g. a ReadyToRun publish), an experiment with a section of its own.
+        var other = Environment.GetEnvironmentVariable("FASTN_BENCH_SERVER_DLL");
+        var dll = other ?? Path.Combine(ResultsFile.RepoRoot(), "src", "Fastn.Server", "bin", "Release", "net10.0", "Fastn.Server.dll");
+        var env = environment.Select(e => e.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "", StringComparer.Ordinal);
+        var command = (other is null ? "" : $"FASTN_BENCH_SERVER_DLL={other} ") + "dotnet run --project bench/Fastn.Benchmarks -c Release -- startup" +
+            string.Concat(environment.Select(e => " " + e));
+        var experiment = string.Join(" ", environment.Prepend(other is null ? null : "server " + other).OfType<string>());
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException("Build the server first: dotnet build src/Fastn.Server -c Release", dll);
@@ -40,34 +45,34 @@ public static class StartupBenchmark
         for (var i = 0; i < Runs; i++)
         {
             runs.Add(await StartOnceAsync(dll, env));
-            Console.WriteLine($"run {i + 1}: ready in {runs[^1].ReadyMs:0} ms, idle RSS {runs[^1].IdleRssMb:0.0} MB (anon {runs[^1].AnonRssMb:0.0}, file {runs[^1].FileRssMb:0.0}, peak {runs[^1].PeakRssMb:0.0} MB)");
+            Console.WriteLine($"run {i + 1}: ready in {runs[^1].ReadyMs:0} ms, idle RSS {runs[^1].IdleRssMb:0.0} MB (anon {runs[^1].AnonRssMb:0.0}, file {runs[^1].FileRssMb:0.0}, shmem {runs[^1].ShmemRssMb:0.0}, peak {runs[^1].PeakRssMb:0.0} MB)");
         }
 
-        var traced = await StartOnceAsync(dll, env, verbose: true);
-        Console.WriteLine($"verbose run: ready in {traced.ReadyMs:0} ms");
+        // The verbose run only for the shipped configuration; experiments report their figures alone.
+        var traced = experiment.Length == 0 ? await StartOnceAsync(dll, env, verbose: true) : null;
+        Console.WriteLine($"verbose run: ready in {traced?.ReadyMs:0} ms");
         var median = runs.OrderBy(r => r.ReadyMs).ElementAt(Runs / 2);
         var medianRss = runs.Select(r => r.IdleRssMb).Order().ElementAt(Runs / 2);
         var medianFloor = floors.Order().ElementAt(Runs / 2);
         var md = new StringBuilder();
-        var experiment = string.Join(" ", environment);
-        md.AppendLine(env.Count == 0
-            ? "## Server start and idle memory (`dotnet run --project bench/Fastn.Benchmarks -c Release -- startup`)"
-            : $"### Experiment: server started with `{experiment}` (`dotnet run --project bench/Fastn.Benchmarks -c Release -- startup {experiment}`)").AppendLine();
+        md.AppendLine(experiment.Length == 0
+            ? $"## Server start and idle memory (`{command}`)"
+            : $"### Experiment: {experiment} (`{command}`)").AppendLine();
         md.AppendLine(load).AppendLine();
         md.AppendLine("`dotnet src/Fastn.Server/bin/Release/net10.0/Fastn.Server.dll` (Production environment, defaults: sandbox on, embedded Orleans silo, SQLite) " +
             "with a fresh data directory under /tmp, free loopback ports (`--urls`, `Fastn:Cluster:SiloPort=0`, `GatewayPort=0`) and the working directory set to the build output. " +
             "Ready = wall time from `Process.Start` to the first `GET /health/ready` answering 200 (polled every 10 ms); RSS = `VmRSS` of /proc/<pid>/status after 5 s idle " +
-            "(anonymous and file-backed = `RssAnon`, `RssFile`; peak = `VmHWM`; MB = 1024 kB). Floor, same run: the same command with the argument `admin` (runtime start, app assembly load, `Main` prints usage and returns).").AppendLine();
-        md.AppendLine("| run | ready ms (target ≤ 3000) | floor ms (runtime to Main) | idle RSS MB (target ≤ 200) | of which anonymous (heaps, JIT code) | of which file-backed (mapped assemblies, native libraries) | peak RSS MB |");
-        md.AppendLine("|---|---|---|---|---|---|---|");
+            "(its parts `RssAnon`, `RssFile`, `RssShmem`; peak = `VmHWM`; MB = 1024 kB). Floor, same run: the same command with the argument `admin` (runtime start, app assembly load, `Main` prints usage and returns).").AppendLine();
+        md.AppendLine("| run | ready ms (target ≤ 3000) | floor ms (runtime to Main) | idle RSS MB (target ≤ 200) | of which anonymous (heaps, JIT code) | of which file-backed (mapped assemblies, native libraries) | of which shared memory | peak RSS MB |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|");
         for (var i = 0; i < Runs; i++)
         {
             md.Row(i + 1, runs[i].ReadyMs.ToString("0", CultureInfo.InvariantCulture), floors[i].ToString("0", CultureInfo.InvariantCulture),
                 runs[i].IdleRssMb.ToString("0.0", CultureInfo.InvariantCulture), runs[i].AnonRssMb.ToString("0.0", CultureInfo.InvariantCulture),
-                runs[i].FileRssMb.ToString("0.0", CultureInfo.InvariantCulture), runs[i].PeakRssMb.ToString("0.0", CultureInfo.InvariantCulture));
+                runs[i].FileRssMb.ToString("0.0", CultureInfo.InvariantCulture), runs[i].ShmemRssMb.ToString("0.0", CultureInfo.InvariantCulture), runs[i].PeakRssMb.ToString("0.0", CultureInfo.InvariantCulture));
         }
 
-        md.Row("**median**", I($"**{median.ReadyMs:0}**"), I($"**{medianFloor:0}**"), I($"**{medianRss:0.0}**"), "", "", "");
+        md.Row("**median**", I($"**{median.ReadyMs:0}**"), I($"**{medianFloor:0}**"), I($"**{medianRss:0.0}**"), "", "", "", "");
         md.AppendLine();
         md.AppendLine("Where the median run's time went (ms after `Process.Start` at which each log category first wrote to the console, Information level as shipped):").AppendLine();
         md.AppendLine("| ms | first line from |");
@@ -79,19 +84,22 @@ public static class StartupBenchmark
 
         md.Row(median.FirstAnswerMs.ToString("0", CultureInfo.InvariantCulture), "first HTTP answer to `/health/ready` (any status)");
         md.Row(median.ReadyMs.ToString("0", CultureInfo.InvariantCulture), "`/health/ready` answered 200");
-        md.AppendLine();
-        md.AppendLine(I($"One more run, not counted above (ready in {traced.ReadyMs:0} ms), with Orleans at Information, `Microsoft.Extensions.Hosting` at Debug and EF Core's migrations and infrastructure at Information; every entry, ms after `Process.Start`:")).AppendLine();
-        md.AppendLine("| ms | entry (category[event]: first line) |");
-        md.AppendLine("|---|---|");
-        foreach (var (at, entry) in traced.Timeline)
+        if (traced is not null)
         {
-            md.Row(at.ToString("0", CultureInfo.InvariantCulture), entry.Replace("|", "\\|", StringComparison.Ordinal));
-        }
+            md.AppendLine();
+            md.AppendLine(I($"One more run, not counted above (ready in {traced.ReadyMs:0} ms), with Orleans at Information, `Microsoft.Extensions.Hosting` at Debug and EF Core's migrations and infrastructure at Information; every entry, ms after `Process.Start`:")).AppendLine();
+            md.AppendLine("| ms | entry (category[event]: first line) |");
+            md.AppendLine("|---|---|");
+            foreach (var (at, entry) in traced.Timeline)
+            {
+                md.Row(at.ToString("0", CultureInfo.InvariantCulture), entry.Replace("|", "\\|", StringComparison.Ordinal));
+            }
 
-        md.Row(traced.FirstAnswerMs.ToString("0", CultureInfo.InvariantCulture), "first HTTP answer to `/health/ready` (any status)");
-        md.Row(traced.ReadyMs.ToString("0", CultureInfo.InvariantCulture), "`/health/ready` answered 200");
+            md.Row(traced.FirstAnswerMs.ToString("0", CultureInfo.InvariantCulture), "first HTTP answer to `/health/ready` (any status)");
+            md.Row(traced.ReadyMs.ToString("0", CultureInfo.InvariantCulture), "`/health/ready` answered 200");
+        }
         Console.Write(md);
-        await ResultsFile.WriteSectionAsync(env.Count == 0 ? "startup" : "startup " + experiment, md.ToString());
+        await ResultsFile.WriteSectionAsync(experiment.Length == 0 ? "startup" : "startup " + experiment, md.ToString());
     }
 
     private static string I(FormattableString text) => FormattableString.Invariant(text);
@@ -213,10 +221,10 @@ public static class StartupBenchmark
 
             // Idle means idle: nothing is sent to the server while waiting.
             await Task.Delay(Idle);
-            var (rss, peak, anon, file) = ReadRss(process.Id);
+            var (rss, peak, anon, file, shmem) = ReadRss(process.Id);
             lock (timeline)
             {
-                return new StartRun(ready.Value, answered!.Value, rss, peak, anon, file, [.. timeline]);
+                return new StartRun(ready.Value, answered!.Value, rss, peak, anon, file, shmem, [.. timeline]);
             }
         }
         finally
@@ -274,7 +282,7 @@ public static class StartupBenchmark
         }
     }
 
-    private static (double RssMb, double PeakMb, double AnonMb, double FileMb) ReadRss(int pid)
+    private static (double RssMb, double PeakMb, double AnonMb, double FileMb, double ShmemMb) ReadRss(int pid)
     {
         double Field(string name)
         {
@@ -283,8 +291,8 @@ public static class StartupBenchmark
             return kb / 1024.0;
         }
 
-        return (Field("VmRSS"), Field("VmHWM"), Field("RssAnon"), Field("RssFile"));
+        return (Field("VmRSS"), Field("VmHWM"), Field("RssAnon"), Field("RssFile"), Field("RssShmem"));
     }
 
-    private sealed record StartRun(double ReadyMs, double FirstAnswerMs, double IdleRssMb, double PeakRssMb, double AnonRssMb, double FileRssMb, IReadOnlyList<(double At, string Category)> Timeline);
+    private sealed record StartRun(double ReadyMs, double FirstAnswerMs, double IdleRssMb, double PeakRssMb, double AnonRssMb, double FileRssMb, double ShmemRssMb, IReadOnlyList<(double At, string Category)> Timeline);
 }
