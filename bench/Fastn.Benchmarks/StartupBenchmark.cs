@@ -59,7 +59,8 @@ public static class StartupBenchmark
             ? $"## Server start and idle memory (`{command}`)"
             : $"### Experiment: {experiment} (`{command}`)").AppendLine();
         md.AppendLine(load).AppendLine();
-        md.AppendLine("`dotnet src/Fastn.Server/bin/Release/net10.0/Fastn.Server.dll` (Production environment, defaults: sandbox on, embedded Orleans silo, SQLite) " +
+        var shown = dll.StartsWith(ResultsFile.RepoRoot(), StringComparison.Ordinal) ? Path.GetRelativePath(ResultsFile.RepoRoot(), dll) : dll;
+        md.AppendLine($"`dotnet {shown}` (Production environment, defaults: sandbox on, embedded Orleans silo, SQLite) " +
             "with a fresh data directory under /tmp, free loopback ports (`--urls`, `Fastn:Cluster:SiloPort=0`, `GatewayPort=0`) and the working directory set to the build output. " +
             "Ready = wall time from `Process.Start` to the first `GET /health/ready` answering 200 (polled every 10 ms); RSS = `VmRSS` of /proc/<pid>/status after 5 s idle " +
             "(its parts `RssAnon`, `RssFile`, `RssShmem`; peak = `VmHWM`; MB = 1024 kB). Floor, same run: the same command with the argument `admin` (runtime start, app assembly load, `Main` prints usage and returns).").AppendLine();
