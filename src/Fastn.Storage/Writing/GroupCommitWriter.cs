@@ -12,13 +12,13 @@ namespace Fastn.Storage.Writing;
 /// <summary>
 /// Group-commits rows of one append-only table from many concurrent writers: one background loop takes whatever is
 /// queued (up to <see cref="GroupCommitWriterOptions.MaxBatchRows"/>) and stores it in one transaction, with one raw
-/// multi-row <c>INSERT</c> (PostgreSQL) or one prepared one-row <c>INSERT</c> a row (SQLite, in-process); rows that arrive while a commit is in flight form the next batch, so the window
-/// is the commit itself and nothing waits on a timer. Two modes: <see cref="WriteAsync"/> returns once its own row is
-/// committed; <see cref="EnqueueAsync"/> returns once the row is queued (write-behind). Transient failures are
-/// retried; a batch that still fails is split in halves until the bad row is alone, so one bad row never takes
-/// others with it; a row that cannot be stored fails its <see cref="WriteAsync"/> caller, or is logged and counted
-/// in <c>fastn.storage.writer.rows_failed</c>, never counted as written. Stopping (host stop or
-/// <see cref="DisposeAsync"/>) drains the queue.
+/// multi-row <c>INSERT</c> (PostgreSQL) or one prepared one-row <c>INSERT</c> a row (SQLite, in-process); rows that
+/// arrive while a commit is in flight form the next batch, so the window is the commit itself and nothing waits on a
+/// timer. Two modes: <see cref="WriteAsync"/> returns once its own row is committed; <see cref="EnqueueAsync"/>
+/// returns once the row is queued (write-behind). Transient failures are retried; a batch that still fails is split
+/// in halves until the bad row is alone, so one bad row never takes others with it; a row that cannot be stored fails
+/// its <see cref="WriteAsync"/> caller, or is logged and counted in <c>fastn.storage.writer.rows_failed</c>, never
+/// counted as written. Stopping (host stop or <see cref="DisposeAsync"/>) drains the queue.
 /// </summary>
 /// <remarks>
 /// Raw SQL on its own connection: no EF change tracking and no tenant query filter (this is system code; each row
