@@ -255,8 +255,8 @@ public sealed class GroupCommitWriter<TRow> : IHostedService, IAsyncDisposable
             var columns = _table.Columns;
             if (_provider == StorageProvider.Sqlite)
             {
-                // In-process SQLite: one prepared one-row INSERT per row costs the same per row at any batch size, while
-                // binding a multi-row INSERT's named parameters grows with their count (bench/RESULTS.md, writer section).
+                // In-process SQLite: a prepared one-row INSERT per row costs the same per row at any batch size, while a
+                // multi-row INSERT's cost per row grows with its size (bench/RESULTS.md, writer section).
                 command.CommandText = Sql(1);
                 var parameters = new DbParameter[columns.Count];
                 for (var c = 0; c < columns.Count; c++)
