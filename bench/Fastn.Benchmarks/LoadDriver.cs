@@ -6,7 +6,8 @@ namespace Fastn.Benchmarks;
 /// <summary>Runs a call in a closed loop with N parallel callers for a bounded time and collects latencies.</summary>
 public static class LoadDriver
 {
-    public static async Task<LoadResult> RunAsync(string name, int concurrency, TimeSpan warmup, TimeSpan duration, Func<CancellationToken, Task> call)
+    public static async Task<LoadResult> RunAsync(string name, int concurrency, TimeSpan warmup, TimeSpan duration, Func<CancellationToken, Task> call,
+        Action? onMeasureStart = null, Action? onMeasureStop = null)
     {
         using (var warm = new CancellationTokenSource(warmup))
         {
@@ -14,6 +15,7 @@ public static class LoadDriver
         }
 
         var samples = new ConcurrentBag<double[]>();
+        onMeasureStart?.Invoke();
         var stopwatch = Stopwatch.StartNew();
         using (var run = new CancellationTokenSource(duration))
         {
@@ -26,6 +28,7 @@ public static class LoadDriver
         }
 
         stopwatch.Stop();
+        onMeasureStop?.Invoke();
         var all = samples.SelectMany(s => s).ToArray();
         Array.Sort(all);
         return new LoadResult(name, concurrency, all.Length, stopwatch.Elapsed, all);

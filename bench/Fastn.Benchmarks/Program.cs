@@ -10,12 +10,29 @@ using Fastn.Engine.Execution;
 using Fastn.Engine.Hosting;
 using Fastn.Server;
 
+double? seconds = Environment.GetEnvironmentVariable("FASTN_BENCH_SECONDS") is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : null;
+switch (args)
+{
+    case ["writer", ..]:
+        // Bounded: three writer runs and seven raw runs of 1 s warm-up + 3 s each (about 45 s with the migrations).
+        await WriterBenchmark.RunAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds ?? 3));
+        return;
+    case ["startup", .. var environment]:
+        await StartupBenchmark.RunAsync(environment);
+        return;
+    case [var unknown, ..]:
+        Console.Error.WriteLine($"Unknown mode '{unknown}'. Modes: (none) = action executor overhead, writer, startup.");
+        Environment.ExitCode = 2;
+        return;
+}
+
 // Executor overhead: the same loopback stub called raw with HttpClient and through ActionExecutor
 // (grain lookup, credentials, input/output schema validation, auth, resilience pipeline, call log), in one run.
-var duration = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("FASTN_BENCH_SECONDS") ?? "8", CultureInfo.InvariantCulture));
+var duration = TimeSpan.FromSeconds(seconds ?? 8);
 var warmup = TimeSpan.FromSeconds(2);
 var payload = Encoding.UTF8.GetBytes("""{"id":"item_1","name":"Widget","price":12.5,"tags":["a","b"]}""");
 
+var machine = ResultsFile.MachineLine();
 var stub = WebApplication.CreateSlimBuilder();
 stub.WebHost.UseUrls("http://127.0.0.1:0");
 stub.Logging.ClearProviders();
@@ -101,11 +118,9 @@ foreach (var concurrency in new[] { 1, 16 })
 await app.StopAsync();
 await stubApp.StopAsync();
 
-var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() : null;
 var md = new StringBuilder();
-md.AppendLine("# Benchmark results").AppendLine();
-md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {cpu ?? "unknown CPU"}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}. Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.").AppendLine();
 md.AppendLine("## Action executor overhead (`dotnet run --project bench/Fastn.Benchmarks -c Release`)").AppendLine();
+md.AppendLine(machine).AppendLine();
 md.AppendLine("The same loopback stub (`GET /items/1`, 62-byte JSON) called with a raw `HttpClient` and through `ActionExecutor.ExecuteAsync` " +
     "(connection grain lookup, credentials, input and output schema validation, API-key auth handler, resilience pipeline with SSRF-guarded sockets, " +
     "redaction and the write-behind call log into SQLite), closed loop, " + duration.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s per run after a 2 s warm-up, client and server on the same 2 cores.").AppendLine();
@@ -117,21 +132,9 @@ foreach (var (r, f) in results)
         $"| {r.Concurrency} | {r.Throughput:0} | {f.Throughput:0} | {f.Throughput / r.Throughput:P0} | {r.Percentile(0.5):0} | {f.Percentile(0.5):0} | {f.Percentile(0.5) - r.Percentile(0.5):0} | {r.Percentile(0.99):0} | {f.Percentile(0.99):0} |");
 }
 
-var output = Path.Combine(FindRepoRoot(), "bench", "RESULTS.md");
-await File.WriteAllTextAsync(output, md.ToString());
-Console.WriteLine($"Wrote {output}");
+// Only the table is regenerated; the analysis under it in RESULTS.md is written by hand.
+await ResultsFile.WriteSectionAsync("executor", md.ToString());
 Directory.Delete(data, recursive: true);
-
-static string FindRepoRoot()
-{
-    var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Fastn.slnx")))
-    {
-        dir = dir.Parent;
-    }
-
-    return dir?.FullName ?? Directory.GetCurrentDirectory();
-}
 
 /// <summary>Benchmark action input.</summary>
 /// <param name="Id">Item id.</param>

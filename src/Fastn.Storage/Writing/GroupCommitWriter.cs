@@ -11,14 +11,14 @@ namespace Fastn.Storage.Writing;
 
 /// <summary>
 /// Group-commits rows of one append-only table from many concurrent writers: one background loop takes whatever is
-/// queued (up to <see cref="GroupCommitWriterOptions.MaxBatchRows"/>) and stores it with one raw multi-row
-/// <c>INSERT</c> in one transaction; rows that arrive while a commit is in flight form the next batch, so the window
-/// is the commit itself and nothing waits on a timer. Two modes: <see cref="WriteAsync"/> returns once its own row is
-/// committed; <see cref="EnqueueAsync"/> returns once the row is queued (write-behind). Transient failures are
-/// retried; a batch that still fails is split in halves until the bad row is alone, so one bad row never takes
-/// others with it; a row that cannot be stored fails its <see cref="WriteAsync"/> caller, or is logged and counted
-/// in <c>fastn.storage.writer.rows_failed</c>, never counted as written. Stopping (host stop or
-/// <see cref="DisposeAsync"/>) drains the queue.
+/// queued (up to <see cref="GroupCommitWriterOptions.MaxBatchRows"/>) and stores it in one transaction, with one raw
+/// multi-row <c>INSERT</c> (PostgreSQL) or one prepared one-row <c>INSERT</c> a row (SQLite, in-process); rows that
+/// arrive while a commit is in flight form the next batch, so the window is the commit itself and nothing waits on a
+/// timer. Two modes: <see cref="WriteAsync"/> returns once its own row is committed; <see cref="EnqueueAsync"/>
+/// returns once the row is queued (write-behind). Transient failures are retried; a batch that still fails is split
+/// in halves until the bad row is alone, so one bad row never takes others with it; a row that cannot be stored fails
+/// its <see cref="WriteAsync"/> caller, or is logged and counted in <c>fastn.storage.writer.rows_failed</c>, never
+/// counted as written. Stopping (host stop or <see cref="DisposeAsync"/>) drains the queue.
 /// </summary>
 /// <remarks>
 /// Raw SQL on its own connection: no EF change tracking and no tenant query filter (this is system code; each row
@@ -252,8 +252,36 @@ public sealed class GroupCommitWriter<TRow> : IHostedService, IAsyncDisposable
             await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = Sql(count);
             var columns = _table.Columns;
+            if (_provider == StorageProvider.Sqlite)
+            {
+                // In-process SQLite: a prepared one-row INSERT per row costs the same per row at any batch size, while a
+                // multi-row INSERT's cost per row grows with its size (bench/RESULTS.md, writer section).
+                command.CommandText = Sql(1);
+                var parameters = new DbParameter[columns.Count];
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    parameters[c] = command.CreateParameter();
+                    parameters[c].ParameterName = "@p" + c.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    command.Parameters.Add(parameters[c]);
+                }
+
+                for (var i = start; i < start + count; i++)
+                {
+                    var row = rows[i].Row;
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        parameters[c].Value = columns[c].Value(row) ?? DBNull.Value;
+                    }
+
+                    await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync().ConfigureAwait(false);
+                return;
+            }
+
+            command.CommandText = Sql(count);
             var n = 0;
             for (var i = start; i < start + count; i++)
             {
