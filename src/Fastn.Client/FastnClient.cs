@@ -265,8 +265,74 @@ public sealed class FastnClient : IDisposable
 
     /// <summary>Platform events (<c>connection.created</c>…), newest first; pass <see cref="PlatformEventPage.NextCursor"/> as <paramref name="after"/> for older ones.</summary>
     public Task<PlatformEventPage> ListEventsAsync(string? type = null, string? after = null, int? limit = null, CancellationToken cancellationToken = default) =>
-        SendAsync<PlatformEventPage>(HttpMethod.Get, "events"
-            + Query(("type", type), ("after", after), ("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture))), null, cancellationToken);
+        ListEventsAsync(new EventQuery(type, after, limit), cancellationToken);
+
+    /// <summary>The event list filtered by <paramref name="query"/> (kind, subscription, type), newest first.</summary>
+    public Task<PlatformEventPage> ListEventsAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return SendAsync<PlatformEventPage>(HttpMethod.Get, "events"
+            + Query(("type", query.Type), ("after", query.After), ("limit", query.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("kind", query.Kind), ("subscriptionId", query.SubscriptionId)), null, cancellationToken);
+    }
+
+    // ---- Subscriptions (trigger events)
+
+    /// <summary>Starts receiving a trigger's events for a connection; where the trigger can, Fastn registers the webhook with the app.</summary>
+    public Task<Subscription> CreateSubscriptionAsync(CreateSubscriptionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync<Subscription>(HttpMethod.Post, "subscriptions", request, cancellationToken);
+    }
+
+    /// <summary>The subscriptions of the client's tenant (or the workspace), optionally of one connection.</summary>
+    public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(string? connectionId = null, CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<Subscription>>(HttpMethod.Get, "subscriptions" + Query(("connectionId", connectionId)), null, cancellationToken);
+
+    /// <summary>One subscription.</summary>
+    public Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        SendAsync<Subscription>(HttpMethod.Get, "subscriptions/" + Segment(subscriptionId), null, cancellationToken);
+
+    /// <summary>Pauses: deliveries are still acknowledged and stored, but held from dispatch.</summary>
+    public Task<Subscription> PauseSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        SendAsync<Subscription>(HttpMethod.Post, "subscriptions/" + Segment(subscriptionId) + "/pause", null, cancellationToken);
+
+    /// <summary>Resumes a paused subscription.</summary>
+    public Task<Subscription> ResumeSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        SendAsync<Subscription>(HttpMethod.Post, "subscriptions/" + Segment(subscriptionId) + "/resume", null, cancellationToken);
+
+    /// <summary>
+    /// Deletes a subscription and the webhook Fastn registered with the app; returns a warning when the app did not
+    /// confirm removing it (remove it by hand then), else null.
+    /// </summary>
+    public async Task<string?> DeleteSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        (await SendAsync<JsonNode?>(HttpMethod.Delete, "subscriptions/" + Segment(subscriptionId), null, cancellationToken).ConfigureAwait(false))?["warning"]?.GetValue<string>();
+
+    // ---- Event destinations (admin keys)
+
+    /// <summary>Sends the workspace's matching events to an endpoint; the answer's <see cref="EventDestination.Secret"/> is shown this once.</summary>
+    public Task<EventDestination> AddEventDestinationAsync(AddEventDestinationRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync<EventDestination>(HttpMethod.Post, "event-destinations", request, cancellationToken);
+    }
+
+    /// <summary>The workspace's event destinations.</summary>
+    public Task<IReadOnlyList<EventDestination>> ListEventDestinationsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<EventDestination>>(HttpMethod.Get, "event-destinations", null, cancellationToken);
+
+    /// <summary>Stops sending events to a destination.</summary>
+    public Task DeleteEventDestinationAsync(string destinationId, CancellationToken cancellationToken = default) =>
+        SendAsync<JsonNode>(HttpMethod.Delete, "event-destinations/" + Segment(destinationId), null, cancellationToken);
+
+    /// <summary>A destination's deliveries, newest first; <paramref name="status"/> <c>Failed</c> is the dead-letter list.</summary>
+    public Task<IReadOnlyList<EventDelivery>> ListEventDeliveriesAsync(string destinationId, string? status = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<EventDelivery>>(HttpMethod.Get, "event-destinations/" + Segment(destinationId) + "/deliveries"
+            + Query(("status", status), ("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture))), null, cancellationToken);
+
+    /// <summary>Sends a delivery again now (a dead letter, say), with a fresh set of attempts.</summary>
+    public Task<EventDelivery> RedeliverEventAsync(string deliveryId, CancellationToken cancellationToken = default) =>
+        SendAsync<EventDelivery>(HttpMethod.Post, "event-destinations/deliveries/" + Segment(deliveryId) + "/redeliver", null, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose()
