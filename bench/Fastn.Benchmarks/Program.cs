@@ -17,11 +17,14 @@ switch (args)
         // Bounded: three writer runs and seven raw runs of 1 s warm-up + 3 s each (about 45 s with the migrations).
         await WriterBenchmark.RunAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds ?? 3));
         return;
+    case ["hashing", ..]:
+        await HashingBenchmark.RunAsync(TimeSpan.FromSeconds(seconds ?? 3));
+        return;
     case ["startup", .. var environment]:
         await StartupBenchmark.RunAsync(environment);
         return;
     case [var unknown, ..]:
-        Console.Error.WriteLine($"Unknown mode '{unknown}'. Modes: (none) = action executor overhead, writer, startup.");
+        Console.Error.WriteLine($"Unknown mode '{unknown}'. Modes: (none) = action executor overhead, writer, hashing, startup.");
         Environment.ExitCode = 2;
         return;
 }
