@@ -37,7 +37,7 @@ internal static class HashingBenchmark
 
         var md = new StringBuilder();
         md.AppendLine("## Change detection (`dotnet run --project bench/Fastn.Benchmarks -c Release -- hashing`)").AppendLine()
-            .AppendLine(ResultsFile.MachineLine() + $" Load average before the run (1/5/15 min): {ResultsFile.LoadAverage()}.").AppendLine()
+            .AppendLine(ResultsFile.MachineLine()).AppendLine()
             .AppendLine($"One thread, {count:N0} contact-shaped records (~{bytes.Average(b => b.Length):0} bytes of JSON each, 12 fields, nested object and array), {duration.TotalSeconds:0} s each after a warm-up. " +
                 "Fastn: `RecordHasher` canonicalises the parsed record (sorted keys, normalised numbers, `etag` ignored), SHA-256 over that, then compares with the stored hash. " +
                 "Raw limit, same run: `SHA256.HashData` over the same records' serialized bytes (no canonicalisation, no compare).").AppendLine()
