@@ -207,6 +207,8 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.Caller).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.ErrorType).HasMaxLength(100);
             e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.ConnectionId, x.StartedAt });
+            // The retention purge deletes by age across every workspace.
+            e.HasIndex(x => x.StartedAt);
         });
 
         modelBuilder.Entity<PlatformEvent>(e =>

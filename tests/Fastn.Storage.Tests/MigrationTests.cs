@@ -60,6 +60,19 @@ public abstract class MigrationTests(StorageDatabase database) : StorageTestBase
         }
     }
 
+    [Theory]
+    [InlineData("ActionCall", "StartedAt")]
+    [InlineData("OAuthState", "ExpiresAt")]
+    [InlineData("PlatformEvent", "DispatchedAt")]
+    public async Task Model_ColumnsTheRetentionPurgeDeletesBy_LeadAnIndex(string entity, string column)
+    {
+        await using var scope = Scope();
+        var model = scope.ServiceProvider.GetRequiredService<FastnDbContext>().Model;
+
+        model.GetEntityTypes().Single(e => e.ClrType.Name == entity).GetIndexes()
+            .ShouldContain(i => i.Properties[0].Name == column, $"the purge deletes {entity} rows by {column} in every workspace");
+    }
+
     [Fact]
     public async Task Context_ForProvider_IsTheProvidersSubclass()
     {

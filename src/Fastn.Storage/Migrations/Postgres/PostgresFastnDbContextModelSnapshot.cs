@@ -89,6 +89,8 @@ namespace Fastn.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StartedAt");
+
                     b.HasIndex("WorkspaceId", "TenantId", "ConnectionId", "StartedAt");
 
                     b.ToTable("ActionCalls", (string)null);

@@ -83,6 +83,8 @@ namespace Fastn.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StartedAt");
+
                     b.HasIndex("WorkspaceId", "TenantId", "ConnectionId", "StartedAt");
 
                     b.ToTable("ActionCalls", (string)null);
