@@ -38,18 +38,9 @@ public sealed class ActionExecutor(
     public async Task<ActionCallResult> ExecuteAsync(ActionCallRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!RowIds.IsWellFormed(request.ConnectionId))
-        {
-            throw FastnException.NotFound($"There is no connection {ProblemText.Quote(request.ConnectionId)}: connection ids look like conn_01J… (letters, digits and '_').");
-        }
-
-        var opened = await OpenAsync(request, cancellationToken).ConfigureAwait(false)
-            ?? throw FastnException.NotFound($"Connection '{request.ConnectionId}' does not exist for tenant '{request.Tenant.TenantId}'. List the tenant's connections to find the right id.");
-        var connection = opened.Info;
-        var connector = registry.Find(connection.Connector)
-            ?? throw FastnException.NotFound($"The connector '{connection.Connector}' of this connection is not registered on this server.");
+        var (opened, connector) = await OpenConnectorAsync(request, cancellationToken).ConfigureAwait(false);
         var action = connector.Definition.FindAction(request.Action)
-            ?? throw FastnException.NotFound($"The connector '{connection.Connector}' has no action '{request.Action}'. It has: {string.Join(", ", connector.Definition.Actions.Select(a => a.Name))}.");
+            ?? throw FastnException.NotFound($"The connector '{connector.Definition.Name}' has no action '{request.Action}'. It has: {string.Join(", ", connector.Definition.Actions.Select(a => a.Name))}.");
         return await RunAsync(request, opened, connector, action, cancellationToken).ConfigureAwait(false);
     }
 
@@ -62,11 +53,23 @@ public sealed class ActionExecutor(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(action);
-        var opened = (RowIds.IsWellFormed(request.ConnectionId) ? await OpenAsync(request, cancellationToken).ConfigureAwait(false) : null)
-            ?? throw FastnException.NotFound($"Connection '{request.ConnectionId}' does not exist for tenant '{request.Tenant.TenantId}'.");
+        var (opened, connector) = await OpenConnectorAsync(request, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(request, opened, connector, action, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The caller's connection (owned by its tenant) and the connector it belongs to, or the not-found error saying which is missing.
+    private async Task<(OpenedConnection Opened, RegisteredConnector Connector)> OpenConnectorAsync(ActionCallRequest request, CancellationToken cancellationToken)
+    {
+        if (!RowIds.IsWellFormed(request.ConnectionId))
+        {
+            throw FastnException.NotFound($"There is no connection {ProblemText.Quote(request.ConnectionId)}: connection ids look like conn_01J… (letters, digits and '_').");
+        }
+
+        var opened = await OpenAsync(request, cancellationToken).ConfigureAwait(false)
+            ?? throw FastnException.NotFound($"Connection '{request.ConnectionId}' does not exist for tenant '{request.Tenant.TenantId}'. List the tenant's connections to find the right id.");
         var connector = registry.Find(opened.Info.Connector)
             ?? throw FastnException.NotFound($"The connector '{opened.Info.Connector}' of this connection is not registered on this server.");
-        return await RunAsync(request, opened, connector, action, cancellationToken).ConfigureAwait(false);
+        return (opened, connector);
     }
 
     private async Task<ActionCallResult> RunAsync(ActionCallRequest request, OpenedConnection opened, RegisteredConnector connector, ActionDefinition action,

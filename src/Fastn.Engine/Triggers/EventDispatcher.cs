@@ -125,16 +125,7 @@ public sealed class EventDispatcher(
             var events = await scope.ServiceProvider.GetRequiredService<EventStore>().ListUndispatchedAsync(500, cancellationToken).ConfigureAwait(false);
             try
             {
-                var filters = new Dictionary<string, EventFilter>(StringComparer.Ordinal);
-                await scope.ServiceProvider.GetRequiredService<EventDeliveryStore>().FanOutAsync(events, cancellationToken, (destination, evt) =>
-                {
-                    if (!filters.TryGetValue(destination.Id, out var filter))
-                    {
-                        filters[destination.Id] = filter = EventFilter.FromStored(destination.Filters);
-                    }
-
-                    return filter.IsEmpty || filter.Matches(Parse(evt.Data));
-                }).ConfigureAwait(false);
+                await scope.ServiceProvider.GetRequiredService<EventDeliveryStore>().FanOutAsync(events, Matcher(), cancellationToken).ConfigureAwait(false);
             }
             catch (DuplicateKeyException)
             {
@@ -143,23 +134,68 @@ public sealed class EventDispatcher(
         }
 
         IReadOnlyList<EventDelivery> due;
+        Dictionary<string, EventDestination> destinations;
+        Dictionary<string, PlatformEvent> claimedEvents;
         await using (var scope = scopes.CreateAsyncSystemScope("the event dispatcher claims due deliveries"))
         {
+            var store = scope.ServiceProvider.GetRequiredService<EventDeliveryStore>();
             var lease = o.AttemptTimeout + TimeSpan.FromSeconds(30);
-            due = await scope.ServiceProvider.GetRequiredService<EventDeliveryStore>().ClaimDueAsync(100, lease, cancellationToken).ConfigureAwait(false);
+            due = await store.ClaimDueAsync(100, lease, cancellationToken).ConfigureAwait(false);
+            // What the claimed deliveries send, read once for the whole batch.
+            destinations = (await store.GetDestinationsAsync([.. due.Select(d => d.DestinationId).Distinct()], cancellationToken).ConfigureAwait(false))
+                .ToDictionary(d => d.Id, StringComparer.Ordinal);
+            claimedEvents = (await scope.ServiceProvider.GetRequiredService<EventStore>().GetManyAsync([.. due.Select(d => d.EventId).Distinct()], cancellationToken).ConfigureAwait(false))
+                .ToDictionary(e => e.Id, StringComparer.Ordinal);
         }
 
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.MaxConcurrency), CancellationToken = cancellationToken },
-            async (delivery, ct) => await SendAsync(delivery, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (delivery, ct) => await SendAsync(delivery, destinations.GetValueOrDefault(delivery.DestinationId), claimedEvents.GetValueOrDefault(delivery.EventId), ct)
+                .ConfigureAwait(false)).ConfigureAwait(false);
         return due.Count;
     }
 
-    private async Task SendAsync(EventDelivery delivery, CancellationToken cancellationToken)
+    // One pass's decision of which destination takes which event: kind, event types, then the payload filter, with
+    // each destination's filter and each event's payload parsed once.
+    private static Func<EventDestination, PlatformEvent, bool> Matcher()
     {
-        await using var scope = scopes.CreateAsyncSystemScope("the event dispatcher sends one delivery");
+        var filters = new Dictionary<string, EventFilter>(StringComparer.Ordinal);
+        var payloads = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        return (destination, evt) =>
+        {
+            if (destination.Kind is { } kind && kind != evt.Kind)
+            {
+                return false;
+            }
+
+            var types = EventDeliveryStore.EventTypesOf(destination);
+            if (types.Count > 0 && !types.Contains(evt.Type, StringComparer.Ordinal))
+            {
+                return false;
+            }
+
+            if (!filters.TryGetValue(destination.Id, out var filter))
+            {
+                filters[destination.Id] = filter = EventFilter.FromStored(destination.Filters);
+            }
+
+            if (filter.IsEmpty)
+            {
+                return true;
+            }
+
+            if (!payloads.TryGetValue(evt.Id, out var payload))
+            {
+                payloads[evt.Id] = payload = Parse(evt.Data);
+            }
+
+            return filter.Matches(payload);
+        };
+    }
+
+    private async Task SendAsync(EventDelivery delivery, EventDestination? destination, PlatformEvent? evt, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncSystemScope("the event dispatcher records one delivery attempt");
         var store = scope.ServiceProvider.GetRequiredService<EventDeliveryStore>();
-        var destination = await store.GetDestinationAsync(delivery.DestinationId, cancellationToken).ConfigureAwait(false);
-        var evt = await scope.ServiceProvider.GetRequiredService<EventStore>().GetAsync(delivery.EventId, cancellationToken).ConfigureAwait(false);
         if (destination is null || evt is null)
         {
             await store.RecordAttemptAsync(delivery.Id, false, null, "The destination or the event no longer exists.", null, cancellationToken).ConfigureAwait(false);

@@ -38,6 +38,10 @@ public sealed class EventDeliveryStore(FastnDbContext db, IIdGenerator ids, Time
     public async Task<IReadOnlyList<EventDestination>> ListDestinationsAsync(CancellationToken cancellationToken = default) =>
         await db.EventDestinations.AsNoTracking().OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
 
+    /// <summary>The destinations with these ids that exist in scope.</summary>
+    public async Task<IReadOnlyList<EventDestination>> GetDestinationsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        await db.EventDestinations.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(cancellationToken);
+
     /// <summary>The destination, or null when it does not exist in scope.</summary>
     public async Task<EventDestination?> GetDestinationAsync(string id, CancellationToken cancellationToken = default) =>
         await db.EventDestinations.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
@@ -57,13 +61,14 @@ public sealed class EventDeliveryStore(FastnDbContext db, IIdGenerator ids, Time
     }
 
     /// <summary>
-    /// Fans events out: one pending delivery per event and matching enabled destination of its workspace (kind, type,
-    /// and <paramref name="accepts"/> for the payload filter), due now,
+    /// Fans events out: one pending delivery per event and enabled destination of its workspace that
+    /// <paramref name="accepts"/> it (the engine decides by kind, type and payload filter), due now,
     /// then marks the events dispatched, in one transaction. Run it in system scope.
     /// </summary>
-    public async Task<int> FanOutAsync(IReadOnlyList<PlatformEvent> events, CancellationToken cancellationToken = default,
-        Func<EventDestination, PlatformEvent, bool>? accepts = null)
+    public async Task<int> FanOutAsync(IReadOnlyList<PlatformEvent> events, Func<EventDestination, PlatformEvent, bool> accepts,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(accepts);
         if (events.Count == 0)
         {
             return 0;
@@ -76,7 +81,7 @@ public sealed class EventDeliveryStore(FastnDbContext db, IIdGenerator ids, Time
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var evt in events)
         {
-            foreach (var destination in destinations.Where(d => d.WorkspaceId == evt.WorkspaceId && Matches(d, evt) && (accepts is null || accepts(d, evt))))
+            foreach (var destination in destinations.Where(d => d.WorkspaceId == evt.WorkspaceId && accepts(d, evt)))
             {
                 db.EventDeliveries.Add(new EventDelivery
                 {
@@ -95,8 +100,8 @@ public sealed class EventDeliveryStore(FastnDbContext db, IIdGenerator ids, Time
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var ids2 = events.Select(e => e.Id).ToList();
-        await db.Events.Where(e => ids2.Contains(e.Id) && e.DispatchedAt == null).ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, now), cancellationToken);
+        var eventIds = events.Select(e => e.Id).ToList();
+        await db.Events.Where(e => eventIds.Contains(e.Id) && e.DispatchedAt == null).ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return created;
@@ -170,16 +175,5 @@ public sealed class EventDeliveryStore(FastnDbContext db, IIdGenerator ids, Time
             .SetProperty(d => d.Attempts, 0)
             .SetProperty(d => d.NextAttemptAt, now)
             .SetProperty(d => d.UpdatedAt, now), cancellationToken) > 0;
-    }
-
-    private static bool Matches(EventDestination destination, PlatformEvent evt)
-    {
-        if (destination.Kind is { } kind && kind != evt.Kind)
-        {
-            return false;
-        }
-
-        var types = EventTypesOf(destination);
-        return types.Count == 0 || types.Contains(evt.Type, StringComparer.Ordinal);
     }
 }

@@ -22,9 +22,9 @@ public sealed class EventStore(FastnDbContext db, IIdGenerator ids, TimeProvider
         return evt;
     }
 
-    /// <summary>The event, or null when it does not exist in scope.</summary>
-    public async Task<PlatformEvent?> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+    /// <summary>The events with these ids that exist in scope.</summary>
+    public async Task<IReadOnlyList<PlatformEvent>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(cancellationToken);
 
     /// <summary>Appends and saves one event.</summary>
     public async Task<PlatformEvent> AppendAsync(string workspaceId, string tenantId, string type, string subject, string data = "{}", CancellationToken cancellationToken = default)
