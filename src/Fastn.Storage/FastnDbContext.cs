@@ -3,6 +3,7 @@ using Fastn.Storage.ApiKeys;
 using Fastn.Storage.Connections;
 using Fastn.Storage.ConnectSessions;
 using Fastn.Storage.Events;
+using Fastn.Storage.Flows;
 using Fastn.Storage.OAuth;
 using Fastn.Storage.Subscriptions;
 using Fastn.Storage.Workspaces;
@@ -62,6 +63,14 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<EventDestination> EventDestinations => Set<EventDestination>();
 
     public DbSet<EventDelivery> EventDeliveries => Set<EventDelivery>();
+
+    public DbSet<StoredFlow> Flows => Set<StoredFlow>();
+
+    public DbSet<StoredFlowVersion> FlowVersions => Set<StoredFlowVersion>();
+
+    public DbSet<FlowRun> FlowRuns => Set<FlowRun>();
+
+    public DbSet<FlowRunStep> FlowRunSteps => Set<FlowRunStep>();
 
     // Read by the query filters at query time (EF parameterizes context members per execution). Null means
     // system scope (every workspace); an unset scope fails closed here, before any SQL runs.
@@ -308,6 +317,7 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        FlowsModel.Configure(modelBuilder);
         ApplyScopeFilters(modelBuilder);
     }
 
@@ -345,9 +355,9 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
         modelBuilder.Entity<T>().HasQueryFilter(x =>
             ScopeWorkspaceId == null || EF.Property<string>(x, nameof(IWorkspaceOwned.WorkspaceId)) == ScopeWorkspaceId);
 
-    private static void Id<T>(PropertyBuilder<T> property) => property.HasMaxLength(100);
+    internal static void Id<T>(PropertyBuilder<T> property) => property.HasMaxLength(100);
 
-    private static void TenantColumns<T>(EntityTypeBuilder<T> e)
+    internal static void TenantColumns<T>(EntityTypeBuilder<T> e)
         where T : class, ITenantOwned
     {
         // By name: expressions over interface members do not map to the entity's own properties.

@@ -92,6 +92,15 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter<PlatformEvent>>());
         services.TryAddScoped<SubscriptionStore>();
         services.TryAddScoped<EventDeliveryStore>();
+        services.TryAddScoped<Flows.FlowStore>();
+        services.TryAddScoped<Flows.FlowRunStore>();
+        // Run steps: each finished step is committed before the next starts (WriteAsync), group-committed across runs.
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new GroupCommitWriter<Flows.FlowRunStep>(Flows.FlowRunStepTable.For(o.Provider), o, logger: sp.GetService<ILoggerFactory>()?.CreateLogger("Fastn.Storage.Writing.FlowRunSteps"));
+        });
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter<Flows.FlowRunStep>>());
 
         services.TryAddSingleton<IStorageInitializer, StorageInitializer>();
         services.AddHostedService<StorageInitializerHostedService>();

@@ -6,4 +6,8 @@ namespace Fastn.Engine.Execution;
 /// <param name="CallId">The id of the call-log row.</param>
 /// <param name="Output">The action's output.</param>
 /// <param name="Duration">How long the handler took.</param>
-public sealed record ActionCallResult(string CallId, JsonNode? Output, TimeSpan Duration);
+public sealed record ActionCallResult(string CallId, JsonNode? Output, TimeSpan Duration)
+{
+    // Masks the connection's secrets where the output is kept (a flow run's history), as the call log does.
+    internal Redactor? Redactor { get; init; }
+}

@@ -123,7 +123,7 @@ public sealed class ActionExecutor(
             stopwatch.Stop();
             await RecordAsync(callId, request, connection, action, started, stopwatch.Elapsed, redactor, input, output, null).ConfigureAwait(false);
             Measure(connector.Definition.Name, action.Name, "success", stopwatch.Elapsed);
-            return new ActionCallResult(callId, output, stopwatch.Elapsed);
+            return new ActionCallResult(callId, output, stopwatch.Elapsed) { Redactor = redactor };
         }
         catch (Exception ex) when (Problem(ex, action, cancellationToken) is { } problem)
         {

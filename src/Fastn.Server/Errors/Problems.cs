@@ -38,7 +38,7 @@ public static class Problems
         ArgumentNullException.ThrowIfNull(problem);
         var extensions = new Dictionary<string, object?>(problem.Extensions)
         {
-            ["category"] = CategoryName(problem.Category),
+            ["category"] = problem.Category.Name(),
             ["retryable"] = problem.Retryable,
         };
         if (problem.Path is not null)
@@ -69,16 +69,6 @@ public static class Problems
 
     /// <summary>A not-found problem.</summary>
     public static IResult NotFound(string detail) => From(FastnException.NotFound(detail));
-
-    /// <summary>The category as it appears in problem documents: <c>auth-required</c>, <c>rate-limited</c>…</summary>
-    public static string CategoryName(ErrorCategory category) => category switch
-    {
-        ErrorCategory.AuthRequired => "auth-required",
-        ErrorCategory.RateLimited => "rate-limited",
-        ErrorCategory.NotFound => "not-found",
-        ErrorCategory.TooLarge => "too-large",
-        _ => category.ToString().ToLowerInvariant(),
-    };
 
     private sealed class WithRetryAfter(IResult inner, int seconds) : IResult
     {

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Fastn.Storage.Flows;
+
+/// <summary>Runs and their step results in the current tenant scope.</summary>
+public sealed class FlowRunStore(FastnDbContext db, TimeProvider time)
+{
+    /// <summary>Stores a new run; a second run of the same flow for the same event throws <see cref="DuplicateKeyException"/>.</summary>
+    public async Task<FlowRun> CreateAsync(FlowRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        db.FlowRuns.Add(run);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Entry(run).State = EntityState.Detached;
+        }
+
+        return run;
+    }
+
+    /// <summary>The run, or null when it does not exist in scope.</summary>
+    public async Task<FlowRun?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        await db.FlowRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>The run's finished steps, in the order they finished.</summary>
+    public async Task<IReadOnlyList<FlowRunStep>> ListStepsAsync(string runId, CancellationToken cancellationToken = default) =>
+        await db.FlowRunSteps.AsNoTracking().Where(s => s.RunId == runId).OrderBy(s => s.Sequence).ThenBy(s => s.Path).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// One page of runs, newest first, filtered by flow, status and creation time; pass a page's last run id as
+    /// <paramref name="after"/> for the next. An unknown cursor gives an empty page.
+    /// </summary>
+    public async Task<IReadOnlyList<FlowRun>> ListPageAsync(string? flowId, FlowRunStatus? status, DateTimeOffset? from, DateTimeOffset? to, string? after, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        var query = db.FlowRuns.AsNoTracking();
+        if (flowId is not null)
+        {
+            query = query.Where(r => r.FlowId == flowId);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(r => r.Status == s);
+        }
+
+        if (from is { } f)
+        {
+            query = query.Where(r => r.CreatedAt >= f);
+        }
+
+        if (to is { } t)
+        {
+            query = query.Where(r => r.CreatedAt < t);
+        }
+
+        if (after is not null)
+        {
+            var cursor = await db.FlowRuns.AsNoTracking().Where(r => r.Id == after).Select(r => new { r.CreatedAt, r.Id }).FirstOrDefaultAsync(cancellationToken);
+            if (cursor is null)
+            {
+                return [];
+            }
+
+            query = query.Where(r => r.CreatedAt < cursor.CreatedAt || (r.CreatedAt == cursor.CreatedAt && string.Compare(r.Id, cursor.Id) < 0));
+        }
+
+        return await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Changes a run with optimistic concurrency; null when it does not exist in scope.</summary>
+    public async Task<FlowRun?> UpdateAsync(string id, Func<FlowRun, bool> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var run = await db.FlowRuns.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (run is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (change(run))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            db.Entry(run).State = EntityState.Detached;
+        }
+
+        return run;
+    }
+
+    /// <summary>Marks the run alive now (without a version bump: a heartbeat is not a change of state).</summary>
+    public async Task HeartbeatAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await db.FlowRuns.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, now), cancellationToken);
+    }
+
+    /// <summary>How many runs of the flow are running now.</summary>
+    public async Task<int> CountRunningAsync(string flowId, CancellationToken cancellationToken = default) =>
+        await db.FlowRuns.CountAsync(r => r.FlowId == flowId && r.Status == FlowRunStatus.Running, cancellationToken);
+
+    /// <summary>
+    /// Runs the recovery sweep should (re)start (system scope): running ones whose heartbeat is older than
+    /// <paramref name="staleBefore"/> (their node died), waiting or queued ones that are due.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Id, string WorkspaceId, string TenantId)>> ListRecoverableAsync(DateTimeOffset now, DateTimeOffset staleBefore, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = await db.FlowRuns.AsNoTracking()
+            .Where(r => (r.Status == FlowRunStatus.Running && (r.HeartbeatAt == null || r.HeartbeatAt < staleBefore))
+                || ((r.Status == FlowRunStatus.Waiting || r.Status == FlowRunStatus.Queued) && (r.WakeAt == null || r.WakeAt <= now)))
+            .OrderBy(r => r.WakeAt).Take(limit)
+            .Select(r => new { r.Id, r.WorkspaceId, r.TenantId })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Id, r.WorkspaceId, r.TenantId))];
+    }
+}
