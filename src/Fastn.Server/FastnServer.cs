@@ -175,6 +175,7 @@ public static class FastnServer
         api.MapVaultApi();
         api.MapSubscriptionsApi();
         api.MapEventDestinationsApi();
+        api.MapFlowsApi();
         app.MapOAuthCallback();
         app.MapHome();
         app.MapConnectSessions();

@@ -52,6 +52,15 @@ public static class FastnServiceCollectionExtensions
         services.AddOptions<Triggers.EventDispatchOptions>().BindConfiguration("Fastn:Events");
         services.TryAddSingleton<Triggers.EventDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Triggers.EventDispatcher>());
+        services.AddOptions<Flows.FlowEngineOptions>().BindConfiguration("Fastn:Flows");
+        services.TryAddSingleton<Flows.FlowTemplates>();
+        services.TryAddSingleton<Flows.FlowRunSignals>();
+        services.TryAddSingleton<Flows.RegistryFlowCatalog>();
+        services.TryAddSingleton<Flows.FlowRunner>();
+        services.TryAddScoped<Flows.FlowService>();
+        services.TryAddScoped<Flows.FlowEventTrigger>();
+        services.TryAddSingleton<Flows.FlowSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<Flows.FlowSweeper>());
         return new FastnBuilder(services, registrations);
     }
 

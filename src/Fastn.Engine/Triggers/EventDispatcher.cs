@@ -123,6 +123,12 @@ public sealed class EventDispatcher(
         await using (var scope = scopes.CreateAsyncSystemScope("the event dispatcher fans events out to their workspace's destinations"))
         {
             var events = await scope.ServiceProvider.GetRequiredService<EventStore>().ListUndispatchedAsync(500, cancellationToken).ConfigureAwait(false);
+            // Flows first: if starting their runs fails, the events stay undispatched and the next pass tries again.
+            if (events.Count > 0 && scope.ServiceProvider.GetService<Flows.FlowEventTrigger>() is { } flows)
+            {
+                await flows.StartForEventsAsync(events, cancellationToken).ConfigureAwait(false);
+            }
+
             try
             {
                 await scope.ServiceProvider.GetRequiredService<EventDeliveryStore>().FanOutAsync(events, Matcher(), cancellationToken).ConfigureAwait(false);

@@ -123,4 +123,39 @@ public sealed class FlowRunStore(FastnDbContext db, TimeProvider time)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => (r.Id, r.WorkspaceId, r.TenantId))];
     }
+
+    /// <summary>Copies a run's succeeded steps to another run (a re-run from the failed step keeps what already worked).</summary>
+    public async Task<int> CopySucceededStepsAsync(string fromRunId, string toRunId, CancellationToken cancellationToken = default)
+    {
+        var steps = await db.FlowRunSteps.AsNoTracking().Where(s => s.RunId == fromRunId && s.Status == "succeeded").ToListAsync(cancellationToken);
+        var copies = steps.Select(s => new FlowRunStep
+        {
+            RunId = toRunId,
+            Path = s.Path,
+            WorkspaceId = s.WorkspaceId,
+            TenantId = s.TenantId,
+            StepId = s.StepId,
+            Kind = s.Kind,
+            Status = s.Status,
+            Attempts = s.Attempts,
+            Input = s.Input,
+            Output = s.Output,
+            Error = s.Error,
+            CallId = s.CallId,
+            StartedAt = s.StartedAt,
+            FinishedAt = s.FinishedAt,
+            Sequence = s.Sequence,
+        }).ToList();
+        db.FlowRunSteps.AddRange(copies);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return copies.Count;
+    }
 }
