@@ -13,8 +13,8 @@ public static class TemplateText
     public static string? SingleExpression(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parts = Split(text, out _);
-        return parts is [{ IsExpression: true } only] && text.AsSpan().Trim().StartsWith("{{") && text.AsSpan().Trim().EndsWith("}}") ? only.Text : null;
+        var parts = Split(text.Trim(), out var error);
+        return error is null && parts is [{ IsExpression: true } only] ? only.Text : null;
     }
 
     /// <summary>
