@@ -2,6 +2,7 @@ using System.CommandLine;
 using Fastn.Cli.Commands.Config;
 using Fastn.Cli.Commands.Connect;
 using Fastn.Cli.Commands.Connectors;
+using Fastn.Cli.Commands.Flows;
 using Fastn.Cli.Commands.New;
 using Fastn.Cli.Commands.Run;
 
@@ -21,6 +22,7 @@ public static class FastnCommandLine
         root.Add(ConnectorsCommand.Create());
         root.Add(ConnectCommand.Create());
         root.Add(RunCommand.Create());
+        root.Add(FlowCommand.Create());
         root.Add(ConfigCommand.Create());
         return root;
     }

@@ -15,7 +15,7 @@ namespace Fastn.Client;
 /// tenant is set, acts for that tenant (<c>x-fastn-space-tenantid</c>). Errors arrive as <see cref="FastnApiException"/>
 /// and its subclasses. Thread-safe; create one per server and key and reuse it.
 /// </summary>
-public sealed class FastnClient : IDisposable
+public sealed partial class FastnClient : IDisposable
 {
     /// <summary>The header that names the tenant a request acts for.</summary>
     public const string TenantHeader = "x-fastn-space-tenantid";

@@ -24,11 +24,29 @@ public sealed class FlowRunTests(ServerFixture fixture)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ManualRun_EveryStepRecordedInOrder_ActionThroughTheTenantsConnection()
+    public Task ManualRun_EveryStepRecordedInOrder_ActionThroughTheTenantsConnection() => ManualRunScenarioAsync(Server);
+
+    [Fact]
+    public async Task Flows_Postgres_RunsRecordStepsAndDelaysResume()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var stub = await StubApp.StartAsync();
+        await using var server = await FastnTestServer.StartAsync(new FastnTestServerOptions
+        {
+            PostgresConnectionString = database.ConnectionString,
+            Connectors = [StubConnectors.QueryKey(stub.BaseUrl)],
+            AllowedPrivateHosts = [stub.Authority],
+        });
+
+        await ManualRunScenarioAsync(server);
+        await DelayScenarioAsync(server);
+    }
+
+    private static async Task ManualRunScenarioAsync(FastnTestServer server)
     {
         var tenant = Scenarios.NewTenant();
-        var connection = await Scenarios.ConnectStubAsync(Server, tenant, StubConnectors.Query, "k-flow-" + tenant);
-        var flow = await DeployAsync(Flow("manual-steps", """{ "type": "manual" }""", """
+        var connection = await Scenarios.ConnectStubAsync(server, tenant, StubConnectors.Query, "k-flow-" + tenant);
+        var flow = await DeployAsync(server, Flow("manual-steps", """{ "type": "manual" }""", """
             [
               { "type": "transform", "id": "greeting", "value": { "text": "Hello {{ trigger.payload.name }}", "count": "{{ trigger.payload.items.length }}" } },
               { "type": "condition", "id": "many", "if": "steps.greeting.output.count > 1",
@@ -40,7 +58,7 @@ public sealed class FlowRunTests(ServerFixture fixture)
             ]
             """, output: """{ "greeting": "{{ steps.greeting.output.text }}", "branch": "{{ steps.many.output }}", "doubled": "{{ steps.each.output }}", "app": "{{ steps.call.output.app }}" }"""));
 
-        var run = await RunAsync(flow, tenant, new { name = "Ada", items = new[] { 1, 2, 3 } });
+        var run = await RunAsync(server, flow, tenant, new { name = "Ada", items = new[] { 1, 2, 3 } });
 
         run.GetProperty("status").GetString().ShouldBe("succeeded", run.ToString());
         var output = run.GetProperty("output");
@@ -118,21 +136,23 @@ public sealed class FlowRunTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task Delay_ParksTheRunInTheStoreAndResumesOnTime()
+    public Task Delay_ParksTheRunInTheStoreAndResumesOnTime() => DelayScenarioAsync(Server);
+
+    private static async Task DelayScenarioAsync(FastnTestServer server)
     {
         var tenant = Scenarios.NewTenant();
-        var flow = await DeployAsync(Flow("delayed", """{ "type": "manual" }""", """
+        var flow = await DeployAsync(server, Flow("delayed", """{ "type": "manual" }""", """
             [ { "type": "transform", "id": "before", "value": 1 }, { "type": "delay", "id": "wait", "duration": "2s" }, { "type": "transform", "id": "after", "value": "{{ steps.before.output + 1 }}" } ]
             """));
 
-        var parked = await RunAsync(flow, tenant, new { });
+        var parked = await RunAsync(server, flow, tenant, new { });
         parked.GetProperty("status").GetString().ShouldBe("waiting");
         parked.GetProperty("wakeAt").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UtcNow);
         parked.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("path").GetString()).ShouldBe(["before"]);
 
         var done = await EventuallyAsync(async () =>
         {
-            var run = await GetJsonAsync($"api/v1/runs/{parked.GetProperty("id").GetString()}", tenant);
+            var run = await GetJsonAsync(server, $"api/v1/runs/{parked.GetProperty("id").GetString()}", tenant);
             return run.GetProperty("status").GetString() == "succeeded" ? run : (JsonElement?)null;
         });
         done.GetProperty("output").GetInt32().ShouldBe(2);
@@ -275,24 +295,30 @@ public sealed class FlowRunTests(ServerFixture fixture)
         return (await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
     }
 
-    private async Task<string> DeployAsync(JsonObject definition)
+    private Task<string> DeployAsync(JsonObject definition) => DeployAsync(Server, definition);
+
+    private static async Task<string> DeployAsync(FastnTestServer server, JsonObject definition)
     {
-        using var response = await Server.SendAsync(HttpMethod.Post, "api/v1/flows/deploy", null, definition);
+        using var response = await server.SendAsync(HttpMethod.Post, "api/v1/flows/deploy", null, definition);
         var flow = await response.ReadJsonAsync();
         flow.GetProperty("publishedVersion").GetInt32().ShouldBe(1);
         flow.GetProperty("enabled").GetBoolean().ShouldBeTrue();
         return flow.GetProperty("id").GetString()!;
     }
 
-    private async Task<JsonElement> RunAsync(string flow, string tenant, object payload)
+    private Task<JsonElement> RunAsync(string flow, string tenant, object payload) => RunAsync(Server, flow, tenant, payload);
+
+    private static async Task<JsonElement> RunAsync(FastnTestServer server, string flow, string tenant, object payload)
     {
-        using var response = await Server.SendAsync(HttpMethod.Post, $"api/v1/flows/{flow}/runs?wait=true", tenant, new { payload });
+        using var response = await server.SendAsync(HttpMethod.Post, $"api/v1/flows/{flow}/runs?wait=true", tenant, new { payload });
         return await response.ReadJsonAsync();
     }
 
-    private async Task<JsonElement> GetJsonAsync(string path, string tenant)
+    private Task<JsonElement> GetJsonAsync(string path, string tenant) => GetJsonAsync(Server, path, tenant);
+
+    private static async Task<JsonElement> GetJsonAsync(FastnTestServer server, string path, string tenant)
     {
-        using var response = await Server.SendAsync(HttpMethod.Get, path, tenant);
+        using var response = await server.SendAsync(HttpMethod.Get, path, tenant);
         return await response.ReadJsonAsync();
     }
 
