@@ -272,6 +272,185 @@ public sealed class FlowRunTests(ServerFixture fixture)
         connector.GetProperty("triggers").EnumerateArray().Select(t => t.GetProperty("name").GetString()).ShouldContain("item_event");
     }
 
+    [Fact]
+    public async Task HttpTrigger_RespondWithOutput_AnswersWithTheFlowsOutput()
+    {
+        var tenant = Scenarios.NewTenant();
+        var sync = await DeployAsync(Flow("http-sync", """{ "type": "http", "respondWithOutput": true }""", """
+            [ { "type": "transform", "id": "sum", "value": "{{ trigger.payload.a + trigger.payload.b }}" } ]
+            """, output: """{ "sum": "{{ steps.sum.output }}" }"""));
+        var async = await DeployAsync(Flow("http-async", """{ "type": "http" }""", """[ { "type": "transform", "id": "x", "value": 1 } ]"""));
+        var manual = await DeployAsync(Flow("not-http", """{ "type": "manual" }""", """[ { "type": "transform", "id": "x", "value": 1 } ]"""));
+
+        using (var answered = await Server.SendAsync(HttpMethod.Post, $"api/v1/flows/{sync}/invoke", tenant, new { a = 2, b = 3 }))
+        {
+            (await answered.ReadJsonAsync()).GetProperty("sum").GetInt32().ShouldBe(5);
+        }
+
+        using (var accepted = await Server.SendAsync(HttpMethod.Post, $"api/v1/flows/{async}/invoke", tenant, new { }))
+        {
+            (await accepted.ReadJsonAsync(HttpStatusCode.Accepted)).GetProperty("startedBy").GetString().ShouldBe("http");
+        }
+
+        using var refused = await Server.SendAsync(HttpMethod.Post, $"api/v1/flows/{manual}/invoke", tenant, new { });
+        await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, "fastn:conflict");
+    }
+
+    [Fact]
+    public async Task Schedule_FiresOnItsCronUntilDisabled()
+    {
+        var tenant = Scenarios.NewTenant();
+        var flow = await DeployAsync(Flow("every-second", $$$"""{ "type": "schedule", "cron": "* * * * * *", "tenant": "{{{tenant}}}" }""", """
+            [ { "type": "transform", "id": "when", "value": "{{ trigger.payload.scheduledFor }}" } ]
+            """));
+
+        var runs = await EventuallyAsync(async () =>
+        {
+            var page = await GetJsonAsync($"api/v1/runs?flowId={flow}&status=succeeded", tenant);
+            var items = page.GetProperty("runs").EnumerateArray().ToList();
+            return items.Count >= 2 ? items : null;
+        });
+        runs.ShouldAllBe(r => r.GetProperty("startedBy").GetString() == "schedule");
+        runs.Select(r => r.GetProperty("output").GetString()).Distinct().Count().ShouldBe(runs.Count, "each occurrence fires once");
+
+        using (var disabled = await Server.SendAsync(HttpMethod.Post, $"api/v1/flows/{flow}/disable"))
+        {
+            (await disabled.ReadJsonAsync()).GetProperty("enabled").GetBoolean().ShouldBeFalse();
+        }
+
+        await Task.Delay(1500, Ct);
+        var before = (await GetJsonAsync($"api/v1/runs?flowId={flow}", tenant)).GetProperty("runs").GetArrayLength();
+        await Task.Delay(2500, Ct);
+        (await GetJsonAsync($"api/v1/runs?flowId={flow}", tenant)).GetProperty("runs").GetArrayLength().ShouldBe(before, "a disabled schedule fires no more");
+    }
+
+    [Fact]
+    public async Task Cancel_AWaitingRun_StaysCancelled()
+    {
+        var tenant = Scenarios.NewTenant();
+        var flow = await DeployAsync(Flow("cancelled", """{ "type": "manual" }""", """
+            [ { "type": "delay", "id": "wait", "duration": "1h" }, { "type": "transform", "id": "never", "value": 1 } ]
+            """));
+        var parked = await RunAsync(flow, tenant, new { });
+        parked.GetProperty("status").GetString().ShouldBe("waiting");
+        var id = parked.GetProperty("id").GetString();
+
+        using (var cancelled = await Server.SendAsync(HttpMethod.Post, $"api/v1/runs/{id}/cancel", tenant))
+        {
+            (await cancelled.ReadJsonAsync()).GetProperty("status").GetString().ShouldBe("cancelled");
+        }
+
+        using (var again = await Server.SendAsync(HttpMethod.Post, $"api/v1/runs/{id}/resume", tenant))
+        {
+            await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "fastn:conflict");
+        }
+
+        var run = await GetJsonAsync($"api/v1/runs/{id}", tenant);
+        run.GetProperty("status").GetString().ShouldBe("cancelled");
+        run.GetProperty("steps").EnumerateArray().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ConnectionNeedsReauth_RunPausesThenResumesAfterReconnecting()
+    {
+        var tenant = Scenarios.NewTenant();
+        var acme = await AcmeBrowser.ConnectAsync(Server, tenant);
+        await Scenarios.RevokeAtAcmeAsync(Server, (await Scenarios.StoredSecretsAsync(Server, acme))["refresh_token"]);
+        var flow = await DeployAsync(Flow("reauth", """{ "type": "manual" }""", """
+            [ { "type": "transform", "id": "first", "value": 1 }, { "type": "action", "id": "list", "connector": "acme-crm", "action": "list_contacts", "input": { "limit": 1 } } ]
+            """, output: """{ "count": "{{ steps.list.output.data.length }}" }"""));
+
+        var paused = await RunAsync(flow, tenant, new { });
+
+        paused.GetProperty("status").GetString().ShouldBe("paused", paused.ToString());
+        paused.GetProperty("statusReason").GetString().ShouldNotBeNull().ShouldContain(acme);
+        paused.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("path").GetString()).ShouldBe(["first"]);
+
+        await AcmeBrowser.ConnectAsync(Server, tenant, connectionId: acme);
+        using (var resumed = await Server.SendAsync(HttpMethod.Post, $"api/v1/runs/{paused.GetProperty("id").GetString()}/resume", tenant))
+        {
+            resumed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var done = await EventuallyAsync(async () =>
+        {
+            var run = await GetJsonAsync($"api/v1/runs/{paused.GetProperty("id").GetString()}", tenant);
+            return run.GetProperty("status").GetString() is "succeeded" or "failed" ? run : (JsonElement?)null;
+        });
+        done.GetProperty("status").GetString().ShouldBe("succeeded", done.ToString());
+        done.GetProperty("output").GetProperty("count").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ConnectionDeletedWhileTheRunWaits_StepFailsWithTheReason()
+    {
+        var tenant = Scenarios.NewTenant();
+        var connection = await Scenarios.ConnectStubAsync(Server, tenant, StubConnectors.Query, "k-del-" + tenant);
+        var flow = await DeployAsync(Flow("deleted-connection", """{ "type": "manual" }""", $$$"""
+            [ { "type": "delay", "id": "wait", "duration": "1s" }, { "type": "action", "id": "call", "connector": "stub-query", "action": "echo", "connection": "{{{connection}}}" } ]
+            """));
+        var parked = await RunAsync(flow, tenant, new { });
+        using (var deleted = await Server.SendAsync(HttpMethod.Delete, $"api/v1/connections/{connection}", tenant))
+        {
+            deleted.IsSuccessStatusCode.ShouldBeTrue();
+        }
+
+        var done = await EventuallyAsync(async () =>
+        {
+            var run = await GetJsonAsync($"api/v1/runs/{parked.GetProperty("id").GetString()}", tenant);
+            return run.GetProperty("status").GetString() is "succeeded" or "failed" ? run : (JsonElement?)null;
+        });
+        done.GetProperty("status").GetString().ShouldBe("failed");
+        done.GetProperty("error").GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("was it deleted");
+    }
+
+    [Fact]
+    public async Task StepOutput_OverTheLimit_FailsTheStepNotTheNode()
+    {
+        var tenant = Scenarios.NewTenant();
+        var flow = await DeployAsync(Flow("huge-output", """{ "type": "manual" }""", """
+            [ { "type": "transform", "id": "big", "value": "{{ 'x'.repeat(2 * 1024 * 1024) }}" } ]
+            """));
+
+        var run = await RunAsync(flow, tenant, new { });
+
+        run.GetProperty("status").GetString().ShouldBe("failed");
+        var step = run.GetProperty("steps").EnumerateArray().ShouldHaveSingleItem();
+        step.GetProperty("error").GetProperty("code").GetString().ShouldBe("fastn:output-too-large");
+        step.GetProperty("output").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Publish_NewVersion_RunningRunsKeepTheirVersion()
+    {
+        var tenant = Scenarios.NewTenant();
+        var definition = Flow("versioned", """{ "type": "manual" }""", """
+            [ { "type": "delay", "id": "wait", "duration": "1s" }, { "type": "transform", "id": "v", "value": "one" } ]
+            """);
+        var flow = await DeployAsync(definition);
+        var first = await RunAsync(flow, tenant, new { });
+        definition["steps"]![1]!["value"] = "two";
+        using (var updated = await Server.SendAsync(HttpMethod.Post, "api/v1/flows/deploy", null, definition))
+        {
+            (await updated.ReadJsonAsync()).GetProperty("publishedVersion").GetInt32().ShouldBe(2);
+        }
+
+        var second = await RunAsync(flow, tenant, new { });
+        foreach (var (run, expected, version) in new[] { (first, "one", 1), (second, "two", 2) })
+        {
+            var done = await EventuallyAsync(async () =>
+            {
+                var r = await GetJsonAsync($"api/v1/runs/{run.GetProperty("id").GetString()}", tenant);
+                return r.GetProperty("status").GetString() == "succeeded" ? r : (JsonElement?)null;
+            });
+            done.GetProperty("flowVersion").GetInt32().ShouldBe(version);
+            done.GetProperty("output").GetString().ShouldBe(expected);
+        }
+
+        using var versions = await Server.SendAsync(HttpMethod.Get, $"api/v1/flows/{flow}/versions");
+        (await versions.ReadJsonAsync()).EnumerateArray().Select(v => v.GetProperty("version").GetInt32()).ShouldBe([2, 1]);
+    }
+
     private static JsonObject Flow(string name, string trigger, string steps, string? output = null)
     {
         var flow = new JsonObject
