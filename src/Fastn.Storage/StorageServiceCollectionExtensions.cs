@@ -44,8 +44,8 @@ public static class StorageServiceCollectionExtensions
                 o => o.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Fastn:Storage:Provider is Postgres but no connection string is set (ConnectionStrings:Fastn or Fastn:Storage:ConnectionString).")
             .Validate(
-                o => o.Retention.CallLogDays >= 0 && o.Retention.EventDays >= 0 && o.Retention.Interval > TimeSpan.Zero && o.Retention.BatchSize > 0,
-                "Fastn:Storage:Retention: CallLogDays and EventDays must be 0 (keep forever) or more, Interval and BatchSize positive.")
+                o => o.Retention.CallLogDays >= 0 && o.Retention.EventDays >= 0 && o.Retention.RunDays >= 0 && o.Retention.Interval > TimeSpan.Zero && o.Retention.BatchSize > 0,
+                "Fastn:Storage:Retention: CallLogDays, EventDays and RunDays must be 0 (keep forever) or more, Interval and BatchSize positive.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

@@ -50,7 +50,7 @@ public abstract class MigrationTests(StorageDatabase database) : StorageTestBase
         var model = scope.ServiceProvider.GetRequiredService<FastnDbContext>().Model;
         var tenantOwned = model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)).ToList();
 
-        tenantOwned.Count.ShouldBe(8); // connections, credentials, OAuth states, action calls, events, connect sessions, subscriptions, event deliveries
+        tenantOwned.Count.ShouldBe(10); // connections, credentials, OAuth states, action calls, events, connect sessions, subscriptions, event deliveries, flow runs, run steps
         foreach (var entity in tenantOwned)
         {
             entity.GetIndexes().ShouldContain(
@@ -64,6 +64,7 @@ public abstract class MigrationTests(StorageDatabase database) : StorageTestBase
     [InlineData("ActionCall", "StartedAt")]
     [InlineData("OAuthState", "ExpiresAt")]
     [InlineData("PlatformEvent", "DispatchedAt")]
+    [InlineData("FlowRun", "FinishedAt")]
     public async Task Model_ColumnsTheRetentionPurgeDeletesBy_LeadAnIndex(string entity, string column)
     {
         await using var scope = Scope();

@@ -52,6 +52,8 @@ internal static class FlowsModel
             e.HasIndex(x => new { x.WorkspaceId, x.TenantId, x.CreatedAt });
             e.HasIndex(x => new { x.Status, x.WakeAt });
             e.HasIndex(x => new { x.FlowId, x.Status });
+            // The retention purge deletes finished runs by age in every workspace.
+            e.HasIndex(x => x.FinishedAt);
             // An event starts each flow once, whichever node fans it out.
             e.HasIndex(x => new { x.FlowId, x.EventId }).IsUnique();
             e.HasOne<StoredFlow>().WithMany().HasForeignKey(x => x.FlowId).OnDelete(DeleteBehavior.Cascade);

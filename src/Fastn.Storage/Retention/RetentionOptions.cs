@@ -9,6 +9,9 @@ public sealed class RetentionOptions
     /// <summary>Days of dispatched platform events kept, by creation time; 0 keeps every event. Undispatched events are never purged.</summary>
     public int EventDays { get; set; } = 30;
 
+    /// <summary>Days of finished flow runs kept (with their steps), by finish time; 0 keeps every run. Runs that have not ended are never purged.</summary>
+    public int RunDays { get; set; } = 30;
+
     /// <summary>How often the purge runs.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 

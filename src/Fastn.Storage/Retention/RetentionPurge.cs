@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Fastn.Storage.Retention;
 
 /// <summary>
-/// Deletes what the store no longer needs: expired OAuth states and connect sessions, and call log rows and
-/// dispatched events older than <see cref="RetentionOptions"/>. Set-based deletes in bounded batches.
+/// Deletes what the store no longer needs: expired OAuth states and connect sessions, call log rows,
+/// dispatched events and finished flow runs older than <see cref="RetentionOptions"/>. Set-based deletes in bounded batches.
 /// </summary>
 internal sealed class RetentionPurge(
     IServiceScopeFactory scopes,
@@ -43,12 +43,20 @@ internal sealed class RetentionPurge(
             events = await DeleteInBatchesAsync(db.Events, e => e.DispatchedAt != null && e.CreatedAt < cutoff, e => e.Id, batch, cancellationToken);
         }
 
-        var result = new RetentionPurgeResult(states, sessions, calls, events);
+        var runs = 0;
+        if (retention.RunDays > 0)
+        {
+            var cutoff = now.AddDays(-retention.RunDays);
+            // Steps go with their run (cascade); a run still running, waiting or paused is live work, however old.
+            runs = await DeleteInBatchesAsync(db.FlowRuns, r => r.FinishedAt != null && r.FinishedAt < cutoff, r => r.Id, batch, cancellationToken);
+        }
+
+        var result = new RetentionPurgeResult(states, sessions, calls, events, runs);
         if (result.Total > 0)
         {
             logger.LogInformation(
-                "Retention purge deleted {OAuthStates} OAuth states, {ConnectSessions} connect sessions, {ActionCalls} calls and {Events} events",
-                states, sessions, calls, events);
+                "Retention purge deleted {OAuthStates} OAuth states, {ConnectSessions} connect sessions, {ActionCalls} calls, {Events} events and {Runs} flow runs",
+                states, sessions, calls, events, runs);
         }
 
         return result;

@@ -1,6 +1,7 @@
 using Fastn.Storage.ActionCalls;
 using Fastn.Storage.ConnectSessions;
 using Fastn.Storage.Events;
+using Fastn.Storage.Flows;
 using Fastn.Storage.OAuth;
 using Fastn.Storage.Retention;
 using Fastn.Storage.Tests.Infrastructure;
@@ -80,6 +81,45 @@ public abstract class RetentionPurgeTests(StorageDatabase database) : StorageTes
         (await RowsAsync(db => db.Events.Where(e => e.WorkspaceId == ws.Id).OrderBy(e => e.Id).Select(e => e.Id)))
             .ShouldBe([Key(ws.Id, "evt_old_pending"), Key(ws.Id, "evt_recent_dispatched")]);
     }
+
+    [Fact]
+    public async Task Purge_OldFinishedRuns_DeletedWithTheirStepsLiveRunsKept()
+    {
+        var ws = await NewWorkspaceAsync();
+        await EnsureTenantAsync(ws.Id);
+        var now = Database.Time.GetUtcNow();
+        var flow = new StoredFlow { Id = Key(ws.Id, "flow"), WorkspaceId = ws.Id, Name = Key(ws.Id, "f").Replace('_', '-'), Draft = "{}", CreatedAt = now, UpdatedAt = now };
+        await AddAsync(flow);
+        await AddAsync(
+            Run(ws.Id, flow.Id, "run_old_done", now.AddDays(-40), finishedAt: now.AddDays(-31)),
+            Run(ws.Id, flow.Id, "run_old_waiting", now.AddDays(-400), finishedAt: null),
+            Run(ws.Id, flow.Id, "run_recent_done", now.AddDays(-2), finishedAt: now.AddDays(-1)));
+        await AddAsync(new FlowRunStep
+        {
+            RunId = Key(ws.Id, "run_old_done"), Path = "a", WorkspaceId = ws.Id, TenantId = Tenant, StepId = "a", Kind = "transform", Status = "succeeded",
+            StartedAt = now.AddDays(-31), FinishedAt = now.AddDays(-31),
+        });
+
+        var result = await Purge().PurgeAsync(Ct);
+
+        result.Runs.ShouldBeGreaterThanOrEqualTo(1);
+        (await RowsAsync(db => db.FlowRuns.Where(r => r.WorkspaceId == ws.Id).OrderBy(r => r.Id).Select(r => r.Id)))
+            .ShouldBe([Key(ws.Id, "run_old_waiting"), Key(ws.Id, "run_recent_done")]);
+        (await RowsAsync(db => db.FlowRunSteps.Where(r => r.WorkspaceId == ws.Id).Select(r => r.RunId))).ShouldBeEmpty();
+    }
+
+    private static FlowRun Run(string workspaceId, string flowId, string id, DateTimeOffset createdAt, DateTimeOffset? finishedAt) => new()
+    {
+        Id = Key(workspaceId, id),
+        WorkspaceId = workspaceId,
+        TenantId = Tenant,
+        FlowId = flowId,
+        FlowVersion = 1,
+        StartedBy = "manual",
+        Status = finishedAt is null ? FlowRunStatus.Waiting : FlowRunStatus.Succeeded,
+        CreatedAt = createdAt,
+        FinishedAt = finishedAt,
+    };
 
     [Fact]
     public async Task Purge_ZeroDays_KeepsCallLogAndEventsForever()

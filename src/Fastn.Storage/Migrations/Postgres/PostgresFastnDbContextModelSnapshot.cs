@@ -615,6 +615,8 @@ namespace Fastn.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FinishedAt");
+
                     b.HasIndex("FlowId", "EventId")
                         .IsUnique();
 

@@ -609,6 +609,8 @@ namespace Fastn.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FinishedAt");
+
                     b.HasIndex("FlowId", "EventId")
                         .IsUnique();
 

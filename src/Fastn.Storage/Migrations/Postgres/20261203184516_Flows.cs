@@ -136,6 +136,11 @@ namespace Fastn.Storage.Migrations.Postgres
                 columns: new[] { "WorkspaceId", "TenantId", "RunId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FlowRuns_FinishedAt",
+                table: "FlowRuns",
+                column: "FinishedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FlowRuns_FlowId_EventId",
                 table: "FlowRuns",
                 columns: new[] { "FlowId", "EventId" },
