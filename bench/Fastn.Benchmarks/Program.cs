@@ -20,11 +20,14 @@ switch (args)
     case ["hashing", ..]:
         await HashingBenchmark.RunAsync(TimeSpan.FromSeconds(seconds ?? 3));
         return;
+    case ["flows", ..]:
+        await FlowsBenchmark.RunAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds ?? 5));
+        return;
     case ["startup", .. var environment]:
         await StartupBenchmark.RunAsync(environment);
         return;
     case [var unknown, ..]:
-        Console.Error.WriteLine($"Unknown mode '{unknown}'. Modes: (none) = action executor overhead, writer, hashing, startup.");
+        Console.Error.WriteLine($"Unknown mode '{unknown}'. Modes: (none) = action executor overhead, writer, hashing, startup, flows.");
         Environment.ExitCode = 2;
         return;
 }

@@ -21,14 +21,21 @@ public sealed class FlowRunSignals
         }
     }
 
-    /// <summary>Waits until the run changes or <paramref name="timeout"/> passes.</summary>
-    public async Task WaitAsync(string runId, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// A task that completes at the run's next change. Take it before reading the run's state, then await it with
+    /// <see cref="WaitAsync"/>: a change between the read and the wait is not missed.
+    /// </summary>
+    public Task NextChange(string runId) =>
+        _changes.GetOrAdd(runId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    /// <summary>Waits for <paramref name="change"/> (from <see cref="NextChange"/>) or until <paramref name="timeout"/> passes.</summary>
+    public static async Task WaitAsync(Task change, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(time);
-        var signal = _changes.GetOrAdd(runId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         try
         {
-            await signal.Task.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
+            await change.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -206,13 +206,14 @@ public static class FlowsApi
         var deadline = time.GetUtcNow() + timeout;
         while (true)
         {
+            var change = signals.NextChange(runId);
             var run = await service.GetRunAsync(runId, false, ct);
             if (run.IsFinished || run.Status is "waiting" or "paused" || time.GetUtcNow() >= deadline)
             {
                 return await service.GetRunAsync(runId, true, ct);
             }
 
-            await signals.WaitAsync(runId, TimeSpan.FromMilliseconds(250), time, ct);
+            await FlowRunSignals.WaitAsync(change, TimeSpan.FromMilliseconds(250), time, ct);
         }
     }
 
@@ -226,6 +227,7 @@ public static class FlowsApi
         var deadline = time.GetUtcNow() + TimeSpan.FromMinutes(10);
         while (!ct.IsCancellationRequested)
         {
+            var change = signals.NextChange(runId);
             var run = await service.GetRunAsync(runId, true, ct);
             foreach (var step in run.Steps ?? [])
             {
@@ -243,7 +245,7 @@ public static class FlowsApi
                 return;
             }
 
-            await signals.WaitAsync(runId, TimeSpan.FromMilliseconds(250), time, ct);
+            await FlowRunSignals.WaitAsync(change, TimeSpan.FromMilliseconds(250), time, ct);
         }
     }
 }
