@@ -63,6 +63,8 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<EventDelivery> EventDeliveries => Set<EventDelivery>();
 
+    public DbSet<Polling.PollRecordHash> PollRecordHashes => Set<Polling.PollRecordHash>();
+
     // Read by the query filters at query time (EF parameterizes context members per execution). Null means
     // system scope (every workspace); an unset scope fails closed here, before any SQL runs.
     private string? ScopeWorkspaceId => _scope.SystemReason is not null
@@ -308,6 +310,7 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
             e.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        Polling.PollingModel.Configure(modelBuilder);
         ApplyScopeFilters(modelBuilder);
     }
 
