@@ -17,7 +17,7 @@ namespace Fastn.Storage.Migrations.Postgres
                 type: "character varying(16)",
                 maxLength: 16,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Baseline");
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "LastPollAt",

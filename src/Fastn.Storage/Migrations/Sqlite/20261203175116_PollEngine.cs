@@ -16,7 +16,7 @@ namespace Fastn.Storage.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 16,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Baseline");
 
             migrationBuilder.AddColumn<long>(
                 name: "LastPollAt",
