@@ -52,6 +52,7 @@ public static class FastnServiceCollectionExtensions
         services.AddOptions<Triggers.EventDispatchOptions>().BindConfiguration("Fastn:Events");
         services.TryAddSingleton<Triggers.EventDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Triggers.EventDispatcher>());
+        Triggers.Polling.PollingServiceCollectionExtensions.AddFastnPolling(services);
         return new FastnBuilder(services, registrations);
     }
 

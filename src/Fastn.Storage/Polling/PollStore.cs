@@ -63,8 +63,14 @@ public sealed class PollStore(FastnDbContext db)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(partitions);
         ArgumentOutOfRangeException.ThrowIfNegative(partition);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, partitions);
-        return ((int)((long)partition * Slots / partitions), (int)((long)(partition + 1) * Slots / partitions));
+        return (First(partition), First(partition + 1));
+
+        // The first slot whose PartitionOf is p: the inverse of floor(slot * partitions / Slots).
+        int First(int p) => (int)(((long)p * Slots + partitions - 1) / partitions);
     }
+
+    /// <summary>The partition of <paramref name="partitions"/> that owns <paramref name="slot"/>.</summary>
+    public static int PartitionOf(int slot, int partitions) => (int)((long)slot * partitions / Slots);
 
     /// <summary>The stored hashes of <paramref name="recordIds"/> (the ids of one page), by record id.</summary>
     public async Task<Dictionary<string, PollRecordHash>> GetAsync(string subscriptionId, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
