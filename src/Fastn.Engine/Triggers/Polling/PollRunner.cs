@@ -212,10 +212,11 @@ internal sealed class PollRunner(
     }
 
     // A page's records against the stored hashes of those ids only: memory stays one page however large the result set.
+    // ChangeDetector decides created/updated (a repeated record counts once, its last copy); this adds change numbers,
+    // tombstones and the app's own deletions.
     private static async Task<(List<PollRecordHash> Changed, List<string> Seen, List<Change> Found)> DetectAsync(PollStore store, Subscription subscription,
         PollTriggerDefinition trigger, RecordHasher hasher, IReadOnlyList<PolledRecord> records, long pass, CancellationToken cancellationToken)
     {
-        // A record repeated on the page counts once: its last copy.
         var latest = new Dictionary<string, PolledRecord>(StringComparer.Ordinal);
         foreach (var record in records)
         {
@@ -227,40 +228,33 @@ internal sealed class PollRunner(
 
         var stored = latest.Count == 0 ? [] : await store.GetAsync(subscription.Id, latest.Keys, cancellationToken).ConfigureAwait(false);
         var changed = new List<PollRecordHash>();
-        var seen = new List<string>();
         var found = new List<Change>();
-        foreach (var (id, record) in latest)
+        foreach (var (id, record) in latest.Where(r => r.Value.Deleted))
         {
-            stored.TryGetValue(id, out var known);
-            if (record.Deleted)
+            if (stored.TryGetValue(id, out var known) && !known.Deleted)
             {
-                if (known is { Deleted: false })
-                {
-                    changed.Add(Row(subscription, id, known.Hash, known.Changes + 1, pass, deleted: true));
-                    found.Add(new Change("deleted", record.Id, known.Changes + 1, known.Hash, record.Record));
-                }
-
-                continue;
-            }
-
-            var hash = hasher.Hash(record.Record);
-            if (known is null || known.Deleted)
-            {
-                var changes = (known?.Changes ?? 0) + 1;
-                changed.Add(Row(subscription, id, hash, changes, pass, deleted: false));
-                found.Add(new Change("created", record.Id, changes, hash, record.Record));
-            }
-            else if (!known.Hash.AsSpan().SequenceEqual(hash))
-            {
-                changed.Add(Row(subscription, id, hash, known.Changes + 1, pass, deleted: false));
-                found.Add(new Change("updated", record.Id, known.Changes + 1, hash, record.Record));
-            }
-            else if (trigger.DetectDeletes && known.SeenInPass != pass)
-            {
-                seen.Add(id);
+                changed.Add(Row(subscription, id, known.Hash, known.Changes + 1, pass, deleted: true));
+                found.Add(new Change("deleted", record.Id, known.Changes + 1, known.Hash, record.Record));
             }
         }
 
+        // Tombstoned records are unknown to the detector: one that comes back is created again.
+        var live = stored.Where(h => !h.Value.Deleted).ToDictionary(h => h.Key, h => h.Value.Hash, StringComparer.Ordinal);
+        var present = latest.Where(r => !r.Value.Deleted).Select(r => r.Value with { Id = r.Key }).ToList();
+        var changes = ChangeDetector.Detect(present, live, hasher);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            touched.Add(change.RecordId);
+            var number = (stored.TryGetValue(change.RecordId, out var known) ? known.Changes : 0) + 1;
+            changed.Add(Row(subscription, change.RecordId, change.Hash, number, pass, deleted: false));
+            found.Add(new Change(change.Kind, latest[change.RecordId].Id, number, change.Hash, change.Record));
+        }
+
+        // Unchanged records listed in this pass: only their pass number moves, and only when deletes are detected.
+        var seen = trigger.DetectDeletes
+            ? present.Where(r => !touched.Contains(r.Id) && live.ContainsKey(r.Id) && stored[r.Id].SeenInPass != pass).Select(r => r.Id).ToList()
+            : [];
         return (changed, seen, found);
     }
 
