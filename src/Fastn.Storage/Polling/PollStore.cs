@@ -21,7 +21,14 @@ public sealed record DuePoll(string Id, string WorkspaceId, string TenantId, Dat
 /// <param name="Since">The <c>Since</c> for the next pass.</param>
 /// <param name="BaselineTaken">Whether the first complete pass is done.</param>
 public sealed record PollCheckpoint(string SubscriptionId, IReadOnlyCollection<PollRecordHash> Changed, IReadOnlyCollection<string> Seen, long Pass,
-    string? Cursor, DateTimeOffset? PassStartedAt, DateTimeOffset? Since, bool BaselineTaken);
+    string? Cursor, DateTimeOffset? PassStartedAt, DateTimeOffset? Since, bool BaselineTaken)
+{
+    /// <summary>
+    /// The ids among <see cref="Changed"/> already stored (as the poll read them): updated in place without reading them
+    /// again; the others are inserted. Null reads them first.
+    /// </summary>
+    public IReadOnlySet<string>? Existing { get; init; }
+}
 
 /// <summary>How a poll ended, for the subscription's row.</summary>
 /// <param name="At">When it ended.</param>
@@ -105,18 +112,26 @@ public sealed class PollStore(FastnDbContext db)
         return await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var ids = checkpoint.Changed.Select(c => c.RecordId).ToList();
-            var existing = ids.Count == 0
-                ? []
-                : await db.Set<PollRecordHash>().Where(h => h.SubscriptionId == checkpoint.SubscriptionId && ids.Contains(h.RecordId)).ToDictionaryAsync(h => h.RecordId, StringComparer.Ordinal, ct);
+            var existing = checkpoint.Existing;
+            if (existing is null)
+            {
+                var ids = checkpoint.Changed.Select(c => c.RecordId).ToList();
+                existing = ids.Count == 0
+                    ? new HashSet<string>()
+                    : (await db.Set<PollRecordHash>().AsNoTracking().Where(h => h.SubscriptionId == checkpoint.SubscriptionId && ids.Contains(h.RecordId))
+                        .Select(h => h.RecordId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            }
+
             foreach (var change in checkpoint.Changed)
             {
-                if (existing.TryGetValue(change.RecordId, out var row))
+                if (existing.Contains(change.RecordId))
                 {
-                    row.Hash = change.Hash;
-                    row.Changes = change.Changes;
-                    row.SeenInPass = change.SeenInPass;
-                    row.Deleted = change.Deleted;
+                    // Only what a poll changes; the key and the tenant columns stay.
+                    var entry = db.Set<PollRecordHash>().Attach(change);
+                    entry.Property(h => h.Hash).IsModified = true;
+                    entry.Property(h => h.Changes).IsModified = true;
+                    entry.Property(h => h.SeenInPass).IsModified = true;
+                    entry.Property(h => h.Deleted).IsModified = true;
                 }
                 else
                 {

@@ -157,7 +157,7 @@ internal sealed class PollRunner(
             }
 
             var passDone = page.NextCursor is null;
-            var (changed, seen, found) = await DetectAsync(store, subscription, trigger, hasher, page.Records, pass, cancellationToken).ConfigureAwait(false);
+            var (changed, seen, found, existing) = await DetectAsync(store, subscription, trigger, hasher, page.Records, pass, cancellationToken).ConfigureAwait(false);
             if (emit)
             {
                 await WriteAsync(subscription, found, started, cancellationToken).ConfigureAwait(false);
@@ -166,7 +166,7 @@ internal sealed class PollRunner(
 
             var since = passDone ? Latest(subscription.PollSince, watermark) ?? passStartedAt : subscription.PollSince;
             if (!await store.CheckpointAsync(new PollCheckpoint(subscription.Id, changed, seen, pass, page.NextCursor, passDone ? null : passStartedAt, since,
-                subscription.PollBaselineTaken || passDone), cancellationToken).ConfigureAwait(false))
+                subscription.PollBaselineTaken || passDone) { Existing = existing }, cancellationToken).ConfigureAwait(false))
             {
                 return Skip(subscription.Id, "The subscription was deleted while it was being polled.") with { Pages = counters.Pages, Records = counters.Records };
             }
@@ -214,7 +214,7 @@ internal sealed class PollRunner(
     // A page's records against the stored hashes of those ids only: memory stays one page however large the result set.
     // ChangeDetector decides created/updated (a repeated record counts once, its last copy); this adds change numbers,
     // tombstones and the app's own deletions.
-    private static async Task<(List<PollRecordHash> Changed, List<string> Seen, List<Change> Found)> DetectAsync(PollStore store, Subscription subscription,
+    private static async Task<(List<PollRecordHash> Changed, List<string> Seen, List<Change> Found, IReadOnlySet<string> Existing)> DetectAsync(PollStore store, Subscription subscription,
         PollTriggerDefinition trigger, RecordHasher hasher, IReadOnlyList<PolledRecord> records, long pass, CancellationToken cancellationToken)
     {
         var latest = new Dictionary<string, PolledRecord>(StringComparer.Ordinal);
@@ -255,7 +255,7 @@ internal sealed class PollRunner(
         var seen = trigger.DetectDeletes
             ? present.Where(r => !touched.Contains(r.Id) && live.ContainsKey(r.Id) && stored[r.Id].SeenInPass != pass).Select(r => r.Id).ToList()
             : [];
-        return (changed, seen, found);
+        return (changed, seen, found, stored.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     // After a complete pass: live records the pass did not list were deleted in the app. A batch's events are stored before its tombstones.
@@ -278,7 +278,10 @@ internal sealed class PollRunner(
             }
 
             var tombstones = gone.Select(g => Row(subscription, g.RecordId, g.Hash, g.Changes + 1, pass, deleted: true)).ToList();
-            await store.CheckpointAsync(new PollCheckpoint(subscription.Id, tombstones, [], pass, null, null, since, BaselineTaken: true), cancellationToken).ConfigureAwait(false);
+            await store.CheckpointAsync(new PollCheckpoint(subscription.Id, tombstones, [], pass, null, null, since, BaselineTaken: true)
+            {
+                Existing = tombstones.Select(t => t.RecordId).ToHashSet(StringComparer.Ordinal),
+            }, cancellationToken).ConfigureAwait(false);
         }
     }
 
