@@ -121,6 +121,8 @@ public static class FastnServer
         {
             silo.UseLocalhostClustering(cluster.SiloPort == 0 ? FreePort.Next() : cluster.SiloPort, cluster.GatewayPort == 0 ? FreePort.Next() : cluster.GatewayPort,
                 serviceId: "fastn", clusterId: cluster.ClusterId);
+            // The poll partitions' keep-alive reminders; the embedded silo keeps them in memory (every node re-registers them at start-up).
+            silo.UseInMemoryReminderService();
             silo.Configure<ClusterMembershipOptions>(o =>
             {
                 // Declare a dead node in seconds, not the default ~15 s (see STACK.md for the measurement).

@@ -72,6 +72,8 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<FlowRunStep> FlowRunSteps => Set<FlowRunStep>();
 
+    public DbSet<Polling.PollRecordHash> PollRecordHashes => Set<Polling.PollRecordHash>();
+
     // Read by the query filters at query time (EF parameterizes context members per execution). Null means
     // system scope (every workspace); an unset scope fails closed here, before any SQL runs.
     private string? ScopeWorkspaceId => _scope.SystemReason is not null
@@ -318,6 +320,7 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
         });
 
         FlowsModel.Configure(modelBuilder);
+        Polling.PollingModel.Configure(modelBuilder);
         ApplyScopeFilters(modelBuilder);
     }
 

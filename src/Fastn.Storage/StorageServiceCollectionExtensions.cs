@@ -91,6 +91,7 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter<PlatformEvent>>());
         services.TryAddScoped<SubscriptionStore>();
+        services.TryAddScoped<Polling.PollStore>();
         services.TryAddScoped<EventDeliveryStore>();
         services.TryAddScoped<Flows.FlowStore>();
         services.TryAddScoped<Flows.FlowRunStore>();

@@ -17,6 +17,12 @@ public abstract record PollTriggerDefinition : TriggerDefinition
     /// <summary>Whether records missing from a full pass are reported as deleted.</summary>
     public bool DetectDeletes { get; init; }
 
+    /// <summary>
+    /// Fields left out of a record's hash (volatile values such as <c>etag</c> or <c>last_seen</c>), by top-level name or
+    /// dotted path (<c>meta.etag</c>): a change only there is not an update.
+    /// </summary>
+    public IReadOnlyList<string> IgnoredFields { get; init; } = [];
+
     /// <summary>The JSON Schema of one record.</summary>
     public required JsonObject RecordSchema { get; init; }
 

@@ -11,4 +11,7 @@ public enum ActionCaller
 
     /// <summary>An MCP tool call.</summary>
     Mcp,
+
+    /// <summary>A trigger: a poll fetching a page, or a webhook being registered with the app.</summary>
+    Trigger,
 }

@@ -61,6 +61,7 @@ public static class FastnServiceCollectionExtensions
         services.TryAddScoped<Flows.FlowEventTrigger>();
         services.TryAddSingleton<Flows.FlowSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<Flows.FlowSweeper>());
+        Triggers.Polling.PollingServiceCollectionExtensions.AddFastnPolling(services);
         return new FastnBuilder(services, registrations);
     }
 

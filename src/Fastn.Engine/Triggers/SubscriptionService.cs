@@ -9,7 +9,9 @@ using Fastn.Engine.Execution;
 using Fastn.Engine.Hosting;
 using Fastn.Engine.Registry;
 using Fastn.Engine.Vault;
+using Fastn.Engine.Triggers.Polling;
 using Fastn.Storage;
+using Fastn.Storage.Polling;
 using Fastn.Storage.Subscriptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,6 +33,9 @@ public sealed class SubscriptionService(
     ActionExecutor executor,
     IOAuthAppProvider oauthApps,
     IOptions<FastnEngineOptions> options,
+    PollStore polls,
+    IOptions<PollingOptions> polling,
+    TimeProvider time,
     ILogger<SubscriptionService> logger)
 {
     /// <summary>Longest accepted signing secret.</summary>
@@ -65,11 +70,21 @@ public sealed class SubscriptionService(
         var trigger = definition.FindTrigger(request.Trigger)
             ?? throw FastnException.Validation(
                 $"'{definition.Name}' has no trigger {ProblemText.Quote(request.Trigger)}. Its triggers: {TriggerList(definition)}.", "$.trigger");
+        if (trigger is PollTriggerDefinition poll)
+        {
+            return await CreatePollAsync(tenant, connection, definition, poll, request, cancellationToken).ConfigureAwait(false);
+        }
+
         if (trigger is not WebhookTriggerDefinition webhook)
         {
+            throw FastnException.Validation($"'{definition.Name}.{trigger.Name}' is neither a webhook nor a poll trigger.", "$.trigger");
+        }
+
+        if (request.Schedule is not null || request.InitialSync is not null)
+        {
             throw FastnException.Validation(
-                $"'{definition.Name}.{trigger.Name}' is a poll trigger; polls run in the Synthetic Event Engine, which does not take subscriptions yet. Pick one of its webhook triggers: {TriggerList(definition, webhooksOnly: true)}.",
-                "$.trigger");
+                $"'schedule' and 'initialSync' apply to poll triggers; '{definition.Name}.{trigger.Name}' is a webhook trigger, so the app sends its events as they happen.",
+                request.Schedule is not null ? "$.schedule" : "$.initialSync");
         }
 
         if (string.IsNullOrEmpty(request.SigningSecret) && webhook.Subscribe is not null)
@@ -106,9 +121,52 @@ public sealed class SubscriptionService(
     public Task<SubscriptionView> PauseAsync(TenantInfo tenant, string id, CancellationToken cancellationToken) =>
         SetStatusAsync(tenant, id, SubscriptionStatus.Paused, "Paused by its owner.", cancellationToken);
 
-    /// <summary>Resumes a paused (or failing) subscription.</summary>
-    public Task<SubscriptionView> ResumeAsync(TenantInfo tenant, string id, CancellationToken cancellationToken) =>
-        SetStatusAsync(tenant, id, SubscriptionStatus.Active, null, cancellationToken);
+    /// <summary>Resumes a paused (or failing, or needs-reauth) subscription; a poll subscription is due at once, its back-off reset.</summary>
+    public async Task<SubscriptionView> ResumeAsync(TenantInfo tenant, string id, CancellationToken cancellationToken)
+    {
+        var subscription = await OwnedAsync(tenant, id, cancellationToken).ConfigureAwait(false);
+        if (IsPoll(subscription))
+        {
+            await polls.ScheduleAsync(id, time.GetUtcNow(), resetFailures: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await SetStatusAsync(tenant, id, SubscriptionStatus.Active, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A poll subscription: its schedule and first-pass choice, checked here; due at once, so the baseline starts now.
+    private async Task<SubscriptionView> CreatePollAsync(TenantInfo tenant, ConnectionView connection, ConnectorDefinition definition, PollTriggerDefinition trigger,
+        CreateSubscriptionRequest request, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(request.SigningSecret))
+        {
+            throw FastnException.Validation($"'signingSecret' applies to webhook triggers; '{definition.Name}.{trigger.Name}' is polled, so nothing is signed.", "$.signingSecret");
+        }
+
+        var initial = request.InitialSync switch
+        {
+            null or "baseline" => PollInitialSync.Baseline,
+            "emit" => PollInitialSync.Emit,
+            _ => throw FastnException.Validation(
+                $"'initialSync' {ProblemText.Quote(request.InitialSync)} is not one of: baseline (existing records produce no events), emit (each existing record is a created event).",
+                "$.initialSync"),
+        };
+        var schedule = request.Schedule;
+        PollSchedule.Validate(schedule?.Interval, schedule?.Cron, schedule?.TimeZone, polling.Value.MinInterval, out var seconds);
+        var now = time.GetUtcNow();
+        var created = await store.CreateAsync(tenant.WorkspaceId, tenant.TenantId, connection.Id, definition.Name, trigger.Name,
+            (request.Parameters ?? []).ToJsonString(), signingSecretProtected: null, s =>
+            {
+                s.PollSlot = PollStore.SlotOf(s.Id);
+                s.PollIntervalSeconds = seconds;
+                s.PollCron = schedule?.Cron;
+                s.PollTimeZone = schedule?.TimeZone;
+                s.InitialSync = initial;
+                s.NextPollAt = now;
+            }, cancellationToken).ConfigureAwait(false);
+        return View(created);
+    }
+
+    private bool IsPoll(Subscription s) => registry.Find(s.Connector)?.Definition.FindTrigger(s.Trigger) is PollTriggerDefinition;
 
     /// <summary>
     /// Deletes the subscription; its URL answers 404 afterwards, and its stored events stay in the event list. A webhook
@@ -213,10 +271,23 @@ public sealed class SubscriptionService(
             : throw FastnException.NotFound($"Subscription {ProblemText.Quote(id)} does not exist for tenant '{tenant.TenantId}'.");
     }
 
-    private SubscriptionView View(Subscription s) => new(s.Id, new TenantInfo(s.WorkspaceId, s.TenantId), s.ConnectionId, s.Connector, s.Trigger,
-        Map(s.Status), s.StatusReason, Parameters(s.Parameters),
-        registry.Find(s.Connector)?.Definition.FindTrigger(s.Trigger) is WebhookTriggerDefinition ? WebhookUrl(s.Id) : null,
-        s.SigningSecretProtected is not null, s.CreatedAt, s.UpdatedAt);
+    private SubscriptionView View(Subscription s)
+    {
+        var trigger = registry.Find(s.Connector)?.Definition.FindTrigger(s.Trigger);
+        return new(s.Id, new TenantInfo(s.WorkspaceId, s.TenantId), s.ConnectionId, s.Connector, s.Trigger,
+            Map(s.Status), s.StatusReason, Parameters(s.Parameters),
+            trigger is WebhookTriggerDefinition ? WebhookUrl(s.Id) : null,
+            s.SigningSecretProtected is not null, s.CreatedAt, s.UpdatedAt,
+            trigger is PollTriggerDefinition poll ? PollView(s, poll) : null);
+    }
+
+    private static PollStatusView PollView(Subscription s, PollTriggerDefinition trigger)
+    {
+        var interval = s.PollCron is not null ? (TimeSpan?)null : s.PollIntervalSeconds is > 0 ? TimeSpan.FromSeconds(s.PollIntervalSeconds.Value) : trigger.Interval;
+        return new PollStatusView(interval?.ToString("c", System.Globalization.CultureInfo.InvariantCulture), s.PollCron, s.PollTimeZone,
+            s.InitialSync == PollInitialSync.Emit ? "emit" : "baseline", s.PollBaselineTaken, s.LastPollAt, s.LastPollOutcome,
+            s.Status is SubscriptionStatus.Active or SubscriptionStatus.Failing ? s.NextPollAt : null, s.PollFailures);
+    }
 
     internal static SubscriptionState Map(SubscriptionStatus status) => status switch
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Fastn.Engine.Triggers;
+using Fastn.Engine.Triggers.Polling;
 using Fastn.Server.Security;
 
 namespace Fastn.Server.Api;
@@ -12,7 +13,31 @@ public static class SubscriptionsApi
     /// <param name="Trigger">The trigger's name (GET /api/v1/connectors/{name} lists them).</param>
     /// <param name="Parameters">The trigger's parameters, if it takes any.</param>
     /// <param name="SigningSecret">The secret the app signs deliveries with, copied from the webhook's settings in the app; omit it when the trigger registers its webhook with the app itself (GitHub, Shopify, Stripe). Stored encrypted, never shown again.</param>
-    public sealed record CreateSubscriptionBody(string? ConnectionId, string? Trigger, JsonObject? Parameters, string? SigningSecret);
+    /// <param name="Schedule">Poll triggers: <c>{"interval":"5m"}</c> or <c>{"cron":"0 9 * * 1-5","timeZone":"Europe/Paris"}</c>; default the trigger's interval.</param>
+    /// <param name="InitialSync">Poll triggers: <c>baseline</c> (default: records that exist when polling starts produce no events) or <c>emit</c>.</param>
+    public sealed record CreateSubscriptionBody(string? ConnectionId, string? Trigger, JsonObject? Parameters, string? SigningSecret,
+        ScheduleBody? Schedule = null, string? InitialSync = null);
+
+    /// <summary>When a poll subscription runs.</summary>
+    /// <param name="Interval">Seconds (<c>"90"</c>), <c>"30s"</c>, <c>"5m"</c>, <c>"2h"</c>, <c>"1d"</c> or <c>hh:mm:ss</c>.</param>
+    /// <param name="Cron">A cron expression: five fields, or six with seconds first.</param>
+    /// <param name="TimeZone">The IANA time zone of the cron expression (default UTC).</param>
+    public sealed record ScheduleBody(string? Interval, string? Cron, string? TimeZone);
+
+    /// <summary>What one poll found.</summary>
+    /// <param name="SubscriptionId">The subscription.</param>
+    /// <param name="Outcome">Completed, PageCapReached, Failed, NeedsReauth or Skipped.</param>
+    /// <param name="Detail">What it did or why it stopped.</param>
+    /// <param name="Pages">Pages fetched.</param>
+    /// <param name="Records">Records read.</param>
+    /// <param name="Created">created events stored.</param>
+    /// <param name="Updated">updated events stored.</param>
+    /// <param name="Deleted">deleted events stored.</param>
+    /// <param name="Baseline">Whether the run recorded a baseline without events.</param>
+    /// <param name="NextPollAt">When the next scheduled poll is due.</param>
+    /// <param name="ErrorCode">The error code of a failed run.</param>
+    public sealed record PollRunBody(string SubscriptionId, string Outcome, string Detail, int Pages, int Records, int Created, int Updated, int Deleted,
+        bool Baseline, DateTimeOffset? NextPollAt, string? ErrorCode);
 
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapSubscriptionsApi(this RouteGroupBuilder api)
@@ -22,7 +47,8 @@ public static class SubscriptionsApi
         group.MapPost("/", async (HttpContext http, SubscriptionService service, CreateSubscriptionBody? body, CancellationToken ct) =>
         {
             var created = await service.CreateAsync(CallerContext.Of(http).RequireTenant(),
-                new CreateSubscriptionRequest(body?.ConnectionId, body?.Trigger, body?.Parameters, body?.SigningSecret), ct);
+                new CreateSubscriptionRequest(body?.ConnectionId, body?.Trigger, body?.Parameters, body?.SigningSecret,
+                    body?.Schedule is { } schedule ? new PollScheduleRequest(schedule.Interval, schedule.Cron, schedule.TimeZone) : null, body?.InitialSync), ct);
             return Results.Created($"/api/v1/subscriptions/{created.Id}", View(created));
         }).WithName("CreateSubscription")
             .WithSummary("Receive a trigger's events for a connection; the response's webhookUrl is where the app must send its deliveries");
@@ -44,6 +70,14 @@ public static class SubscriptionsApi
         group.MapPost("/{id}/resume", async (HttpContext http, SubscriptionService service, string id, CancellationToken ct) =>
             Results.Ok(View(await service.ResumeAsync(CallerContext.Of(http).RequireTenant(), id, ct))))
             .WithName("ResumeSubscription").WithSummary("Resume a paused subscription");
+
+        group.MapPost("/{id}/poll", async (HttpContext http, PollService polls, string id, CancellationToken ct) =>
+        {
+            var r = await polls.PollNowAsync(CallerContext.Of(http).RequireTenant(), id, ct);
+            return TypedResults.Ok(new PollRunBody(r.SubscriptionId, r.Outcome.ToString(), r.Detail, r.Pages, r.Records, r.Created, r.Updated, r.Deleted,
+                r.Baseline, r.NextPollAt, r.ErrorCode));
+        }).WithName("PollSubscription")
+            .WithSummary("Poll a poll subscription now (a flow's test run polls once) and return what it found; its events are stored as a scheduled poll's are");
 
         group.MapDelete("/{id}", async (HttpContext http, SubscriptionService service, string id, CancellationToken ct) =>
         {
@@ -69,5 +103,6 @@ public static class SubscriptionsApi
         hasSigningSecret = s.HasSigningSecret,
         createdAt = s.CreatedAt,
         updatedAt = s.UpdatedAt,
+        poll = s.Poll,
     };
 }

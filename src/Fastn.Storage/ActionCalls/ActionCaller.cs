@@ -6,4 +6,5 @@ public enum ActionCaller
     Rest = 0,
     Flow = 1,
     Mcp = 2,
+    Trigger = 3,
 }

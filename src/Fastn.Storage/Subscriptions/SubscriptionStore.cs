@@ -6,8 +6,13 @@ namespace Fastn.Storage.Subscriptions;
 public sealed class SubscriptionStore(FastnDbContext db, IIdGenerator ids, TimeProvider time)
 {
     /// <summary>Stores a new subscription.</summary>
+    public Task<Subscription> CreateAsync(string workspaceId, string tenantId, string connectionId, string connector, string trigger,
+        string parameters, string? signingSecretProtected, CancellationToken cancellationToken = default) =>
+        CreateAsync(workspaceId, tenantId, connectionId, connector, trigger, parameters, signingSecretProtected, configure: null, cancellationToken);
+
+    /// <summary>Stores a new subscription, letting <paramref name="configure"/> set more of it (a poll schedule) before it is saved.</summary>
     public async Task<Subscription> CreateAsync(string workspaceId, string tenantId, string connectionId, string connector, string trigger,
-        string parameters, string? signingSecretProtected, CancellationToken cancellationToken = default)
+        string parameters, string? signingSecretProtected, Action<Subscription>? configure, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var subscription = new Subscription
@@ -24,6 +29,7 @@ public sealed class SubscriptionStore(FastnDbContext db, IIdGenerator ids, TimeP
             CreatedAt = now,
             UpdatedAt = now,
         };
+        configure?.Invoke(subscription);
         db.Subscriptions.Add(subscription);
         try
         {

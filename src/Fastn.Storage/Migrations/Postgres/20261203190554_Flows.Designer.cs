@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fastn.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFastnDbContext))]
-    [Migration("20261203184516_Flows")]
+    [Migration("20261203190554_Flows")]
     partial class Flows
     {
         /// <inheritdoc />
@@ -887,6 +887,49 @@ namespace Fastn.Storage.Migrations.Postgres
                     b.ToTable("OAuthStates", (string)null);
                 });
 
+            modelBuilder.Entity("Fastn.Storage.Polling.PollRecordHash", b =>
+                {
+                    b.Property<string>("SubscriptionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("Changes")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("SeenInPass")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("SubscriptionId", "RecordId");
+
+                    b.HasIndex("WorkspaceId", "TenantId", "SubscriptionId", "RecordId");
+
+                    b.HasIndex("WorkspaceId", "TenantId", "SubscriptionId", "SeenInPass");
+
+                    b.ToTable("PollRecordHashes", (string)null);
+                });
+
             modelBuilder.Entity("Fastn.Storage.Subscriptions.Subscription", b =>
                 {
                     b.Property<string>("Id")
@@ -913,9 +956,53 @@ namespace Fastn.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("InitialSync")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("LastPollAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastPollOutcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("NextPollAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Parameters")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("PollBaselineTaken")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PollCron")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PollFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PollIntervalSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PollPass")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("PollPassStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PollSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PollSlot")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PollTimeZone")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("SigningSecretProtected")
                         .HasColumnType("text");
@@ -954,6 +1041,8 @@ namespace Fastn.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ConnectionId");
+
+                    b.HasIndex("NextPollAt", "PollSlot");
 
                     b.HasIndex("WorkspaceId", "TenantId", "ConnectionId");
 
@@ -1120,6 +1209,15 @@ namespace Fastn.Storage.Migrations.Postgres
                     b.HasOne("Fastn.Storage.Workspaces.Workspace", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fastn.Storage.Polling.PollRecordHash", b =>
+                {
+                    b.HasOne("Fastn.Storage.Subscriptions.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fastn.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFastnDbContext))]
-    [Migration("20261203184444_Flows")]
+    [Migration("20261203190537_Flows")]
     partial class Flows
     {
         /// <inheritdoc />
@@ -881,6 +881,49 @@ namespace Fastn.Storage.Migrations.Sqlite
                     b.ToTable("OAuthStates", (string)null);
                 });
 
+            modelBuilder.Entity("Fastn.Storage.Polling.PollRecordHash", b =>
+                {
+                    b.Property<string>("SubscriptionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Changes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SeenInPass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubscriptionId", "RecordId");
+
+                    b.HasIndex("WorkspaceId", "TenantId", "SubscriptionId", "RecordId");
+
+                    b.HasIndex("WorkspaceId", "TenantId", "SubscriptionId", "SeenInPass");
+
+                    b.ToTable("PollRecordHashes", (string)null);
+                });
+
             modelBuilder.Entity("Fastn.Storage.Subscriptions.Subscription", b =>
                 {
                     b.Property<string>("Id")
@@ -907,8 +950,52 @@ namespace Fastn.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InitialSync")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastPollAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastPollOutcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextPollAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Parameters")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PollBaselineTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PollCron")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PollFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PollIntervalSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PollPass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PollPassStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PollSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PollSlot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PollTimeZone")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SigningSecretProtected")
@@ -948,6 +1035,8 @@ namespace Fastn.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ConnectionId");
+
+                    b.HasIndex("NextPollAt", "PollSlot");
 
                     b.HasIndex("WorkspaceId", "TenantId", "ConnectionId");
 
@@ -1112,6 +1201,15 @@ namespace Fastn.Storage.Migrations.Sqlite
                     b.HasOne("Fastn.Storage.Workspaces.Workspace", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fastn.Storage.Polling.PollRecordHash", b =>
+                {
+                    b.HasOne("Fastn.Storage.Subscriptions.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
