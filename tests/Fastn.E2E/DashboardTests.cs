@@ -50,6 +50,7 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
         await Expect(page.Locator("#connector-list > li")).ToHaveCountAsync(registry.All.Count);
         await Expect(page.Locator("[data-connector=acme-crm] [data-kind]")).ToHaveTextAsync("Custom");
         await Expect(page.Locator("[data-connector=stripe] [data-kind]")).ToHaveTextAsync("Built-in");
+        await Expect(page.Locator("[data-connector=acme-crm] .fd-tag-sandbox")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-connector=slack] [data-auth=OAuth2]")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotDirectory, "connectors.png"), FullPage = true });
 
@@ -70,6 +71,8 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
         // The connector page: an action's input fields, its triggers and the CDM coverage the registry computed.
         await page.ClickAsync("[data-connector=acme-crm] a.fd-connector-link");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Acme CRM");
+        await Expect(page.Locator(".fd-detail-head")).ToContainTextAsync($"v{registry.Find("acme-crm")!.Definition.Version}");
+        await Expect(page.Locator("[data-action=delete_contact] summary")).ToContainTextAsync("destructive");
         var action = page.Locator("[data-action=create_contact]");
         await action.Locator("summary").ClickAsync();
         var email = action.Locator("[data-schema=input] tr[data-field=email]");
@@ -86,6 +89,7 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
         await Expect(bar).ToHaveAttributeAsync("aria-valuenow", percent.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(page.Locator("[data-entity=contact] .fd-coverage-value")).ToHaveTextAsync($"{percent}% ({coverage.Mapped.Count}/{coverage.Mapped.Count + coverage.Unmapped.Count})");
         await Expect(page.Locator("[data-entity=contact] tr[data-native=email]")).ToContainTextAsync("CDMContact.email");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotDirectory, "connector-acme.png"), FullPage = true });
 
         // Everything came from this server, without a failed asset or a script error.
         var log = fixture.Log(page);
@@ -208,6 +212,31 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
         await Expect(page).ToHaveURLAsync(SignInUrl());
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task PhoneWidth_ConnectorsAndConnect_NothingOverflows()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        await SignInAsync(page, "/connectors");
+        await Expect(page.Locator("[data-connector=acme-crm]")).ToBeVisibleAsync();
+        (await HorizontalOverflowAsync(page)).ShouldBe(0, "the Connectors page is wider than the phone");
+
+        await page.GotoAsync("/connectors/stripe");
+        await Expect(page.Locator("#connect-button")).ToBeVisibleAsync();
+        (await HorizontalOverflowAsync(page)).ShouldBe(0, "the connector page is wider than the phone");
+
+        await page.ClickAsync("#connect-button");
+        await AddTenantAsync(page, "phone");
+        await Expect(page.Locator("#connect-submit")).ToBeInViewportAsync();
+        await Expect(page.Locator("#signout")).ToBeVisibleAsync();
+        (await HorizontalOverflowAsync(page)).ShouldBe(0, "the Connect page is wider than the phone");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotDirectory, "connect-phone.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>How many CSS pixels the document is wider than the viewport (0 when nothing overflows).</summary>
+    private static Task<int> HorizontalOverflowAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth)");
 
     private async Task SignInAsync(IPage page, string path, string? key = null)
     {
