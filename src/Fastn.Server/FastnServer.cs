@@ -1,4 +1,5 @@
 using Fastn.Connectors.BuiltIn;
+using Fastn.Dashboard;
 using Fastn.Engine.Execution;
 using Fastn.Engine.Hosting;
 using Fastn.Engine.Http;
@@ -30,7 +31,9 @@ public static class FastnServer
     /// <summary>Creates the application; <paramref name="configure"/> lets tests and hosts adjust the builder.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The server's name even when another assembly hosts it (tests): static web assets and the dashboard's JS
+        // initializers are looked up under the application name.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(FastnServer).Assembly.GetName().Name });
         configure?.Invoke(builder);
         ConfigureServices(builder);
         var app = builder.Build();
@@ -82,6 +85,13 @@ public static class FastnServer
         builder.Services.AddDataProtection().SetApplicationName("Fastn").PersistKeysToDbContext<FastnDbContext>();
         builder.Services.AddOptions<KeyManagementOptions>().Configure<MasterKey>((o, key) => o.XmlEncryptor = new MasterKeyXmlEncryptor(key));
         builder.Services.AddFastnAuthorization();
+        // The dashboard signs in with an API key into the same principal the API builds (cookie session, see docs/dashboard.md).
+        builder.AddFastnDashboard(typeof(FastnServer).Assembly.GetName().Name!, o =>
+        {
+            o.ApiKeyScheme = ApiKeyAuthenticationHandler.SchemeName;
+            o.CreatePrincipal = FastnPrincipal.Create;
+            o.ReadPrincipal = p => FastnPrincipal.ToCaller(p, requestedTenant: null) is { } c ? new DashboardIdentity(c.WorkspaceId, c.TenantScopedKey ? c.TenantId : null, c.KeyId, c.Role) : null;
+        });
         builder.Services.AddSingleton<AdminKeyBootstrapper>();
         Fastn.Engine.ConnectSessions.ConnectSessionServiceCollectionExtensions.AddFastnConnectSessions(builder.Services);
         builder.Services.AddHostedService<BootstrapHostedService>();
@@ -179,9 +189,9 @@ public static class FastnServer
         api.MapEventDestinationsApi();
         api.MapFlowsApi();
         app.MapOAuthCallback();
-        app.MapHome();
         app.MapConnectSessions();
         app.MapWebhooks();
+        app.MapFastnDashboard();
 
         if (app.Services.GetService<IOptions<SandboxOptions>>() is not null && app.Services.GetService<SandboxUrls>() is not null)
         {

@@ -45,11 +45,15 @@ public sealed class AdminKeyBootstrapper(IServiceScopeFactory scopes, IConfigura
                     Console.WriteLine($"  {created.PlaintextKey}");
                 }
 
+                var dashboard = (configuration["Fastn:PublicBaseUrl"] ?? "http://localhost:5173").TrimEnd('/') + "/";
+                Console.WriteLine($"  Sign in to the dashboard at {dashboard} with this key; API calls send it as 'Authorization: Bearer <key>'.");
+
                 Console.WriteLine();
             }
             else
             {
-                logger.LogInformation("Default workspace created with the admin key from FASTN_ADMIN_API_KEY");
+                logger.LogInformation("Default workspace created with the admin key from FASTN_ADMIN_API_KEY; sign in to the dashboard at {Dashboard} with it",
+                    (configuration["Fastn:PublicBaseUrl"] ?? "http://localhost:5173").TrimEnd('/') + "/");
             }
         }
         else if (configured is not null && await keys.FindAsync(configured, cancellationToken) is null)
