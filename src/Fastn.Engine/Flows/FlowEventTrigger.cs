@@ -14,7 +14,7 @@ namespace Fastn.Engine.Flows;
 /// Called by the event dispatcher before it marks events dispatched, with system scope; a run per flow and event is
 /// unique, so a pass repeated after a crash starts nothing twice.
 /// </summary>
-public sealed class FlowEventTrigger(FlowStore flows, FlowRunStore runs, IGrainFactory grains, IIdGenerator ids, TimeProvider time)
+internal sealed class FlowEventTrigger(FlowStore flows, FlowRunStore runs, IGrainFactory grains, IIdGenerator ids, TimeProvider time)
 {
     private static readonly ConcurrentDictionary<(string FlowId, int Version), (FlowDefinition Definition, EventFilter Filter)> Definitions = new();
 

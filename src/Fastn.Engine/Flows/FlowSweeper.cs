@@ -1,3 +1,4 @@
+using Fastn.Engine.Hosting;
 using Fastn.Storage;
 using Fastn.Storage.Flows;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,45 +30,7 @@ public sealed class FlowSweeper(
             return;
         }
 
-        // Never touch the database before the storage initializer has migrated it.
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
-        {
-            try
-            {
-                await started.Task.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Flow sweep failed; retrying");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.SweepInterval, time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await HostStart.LoopAsync(lifetime, () => options.Value.SweepInterval, time, logger, "Flow sweep", SweepOnceAsync, stoppingToken).ConfigureAwait(false);
     }
 
     /// <summary>One sweep; returns how many runs it started.</summary>

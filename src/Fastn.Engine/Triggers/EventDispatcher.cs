@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fastn.Connectors.Triggers;
+using Fastn.Engine.Hosting;
 using Fastn.Engine.Vault;
 using Fastn.Storage;
 using Fastn.Storage.Events;
@@ -73,47 +74,7 @@ public sealed class EventDispatcher(
             return;
         }
 
-        // Hosted services start one by one, but this loop runs beside them: wait until every one has started, so the
-        // first pass never opens the database before the storage initializer has created and migrated it.
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
-        {
-            try
-            {
-                await started.Task.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database may be busy or restarting: log and try again on the next tick, never stop dispatching.
-                logger.LogWarning(ex, "Event dispatch pass failed; retrying");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await HostStart.LoopAsync(lifetime, () => options.Value.PollInterval, time, logger, "Event dispatch pass", RunOnceAsync, stoppingToken).ConfigureAwait(false);
     }
 
     /// <summary>One pass: fan out new events, then send the deliveries that are due. Returns how many were sent.</summary>

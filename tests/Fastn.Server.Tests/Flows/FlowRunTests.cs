@@ -150,11 +150,7 @@ public sealed class FlowRunTests(ServerFixture fixture)
         parked.GetProperty("wakeAt").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UtcNow);
         parked.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("path").GetString()).ShouldBe(["before"]);
 
-        var done = await EventuallyAsync(async () =>
-        {
-            var run = await GetJsonAsync(server, $"api/v1/runs/{parked.GetProperty("id").GetString()}", tenant);
-            return run.GetProperty("status").GetString() == "succeeded" ? run : (JsonElement?)null;
-        });
+        var done = await EndedAsync(server, parked.GetProperty("id").GetString(), tenant);
         done.GetProperty("output").GetInt32().ShouldBe(2);
     }
 
@@ -230,11 +226,7 @@ public sealed class FlowRunTests(ServerFixture fixture)
         using var rerun = await Server.SendAsync(HttpMethod.Post, $"api/v1/runs/{firstId}/rerun", tenant, new { from = "failed" });
         var second = (await rerun.ReadJsonAsync(HttpStatusCode.Accepted)).GetProperty("id").GetString()!;
 
-        var done = await EventuallyAsync(async () =>
-        {
-            var run = await GetJsonAsync($"api/v1/runs/{second}", tenant);
-            return run.GetProperty("status").GetString() is "succeeded" or "failed" ? run : (JsonElement?)null;
-        });
+        var done = await EndedAsync(Server, second, tenant);
         done.GetProperty("status").GetString().ShouldBe("succeeded", done.ToString());
         done.GetProperty("rerunOf").GetString().ShouldBe(firstId);
         done.GetProperty("output").GetProperty("stamp").GetString().ShouldBe(firstId, "the kept step is not run again");
@@ -372,11 +364,7 @@ public sealed class FlowRunTests(ServerFixture fixture)
             resumed.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        var done = await EventuallyAsync(async () =>
-        {
-            var run = await GetJsonAsync($"api/v1/runs/{paused.GetProperty("id").GetString()}", tenant);
-            return run.GetProperty("status").GetString() is "succeeded" or "failed" ? run : (JsonElement?)null;
-        });
+        var done = await EndedAsync(Server, paused.GetProperty("id").GetString(), tenant);
         done.GetProperty("status").GetString().ShouldBe("succeeded", done.ToString());
         done.GetProperty("output").GetProperty("count").GetInt32().ShouldBe(1);
     }
@@ -395,11 +383,7 @@ public sealed class FlowRunTests(ServerFixture fixture)
             deleted.IsSuccessStatusCode.ShouldBeTrue();
         }
 
-        var done = await EventuallyAsync(async () =>
-        {
-            var run = await GetJsonAsync($"api/v1/runs/{parked.GetProperty("id").GetString()}", tenant);
-            return run.GetProperty("status").GetString() is "succeeded" or "failed" ? run : (JsonElement?)null;
-        });
+        var done = await EndedAsync(Server, parked.GetProperty("id").GetString(), tenant);
         done.GetProperty("status").GetString().ShouldBe("failed");
         done.GetProperty("error").GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("was it deleted");
     }
@@ -438,11 +422,7 @@ public sealed class FlowRunTests(ServerFixture fixture)
         var second = await RunAsync(flow, tenant, new { });
         foreach (var (run, expected, version) in new[] { (first, "one", 1), (second, "two", 2) })
         {
-            var done = await EventuallyAsync(async () =>
-            {
-                var r = await GetJsonAsync($"api/v1/runs/{run.GetProperty("id").GetString()}", tenant);
-                return r.GetProperty("status").GetString() == "succeeded" ? r : (JsonElement?)null;
-            });
+            var done = await EndedAsync(Server, run.GetProperty("id").GetString(), tenant);
             done.GetProperty("flowVersion").GetInt32().ShouldBe(version);
             done.GetProperty("output").GetString().ShouldBe(expected);
         }
@@ -526,17 +506,19 @@ public sealed class FlowRunTests(ServerFixture fixture)
         }
     }
 
-    private static async Task<JsonElement> EventuallyAsync(Func<Task<JsonElement?>> probe)
+    // Polls the run until it has ended (succeeded, failed or cancelled).
+    private static async Task<JsonElement> EndedAsync(FastnTestServer server, string? runId, string tenant)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (true)
         {
-            if (await probe() is { } value)
+            var run = await GetJsonAsync(server, $"api/v1/runs/{runId}", tenant);
+            if (run.GetProperty("isFinished").GetBoolean())
             {
-                return value;
+                return run;
             }
 
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition did not hold within 20 s");
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"the run did not end within 20 s: {run}");
             await Task.Delay(100, Ct);
         }
     }

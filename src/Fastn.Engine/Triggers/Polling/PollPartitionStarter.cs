@@ -1,3 +1,4 @@
+using Fastn.Engine.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,11 +26,9 @@ internal sealed class PollPartitionStarter(
             return;
         }
 
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        if (!await HostStart.WaitAsync(lifetime, stoppingToken).ConfigureAwait(false))
         {
-            await started.Task.ConfigureAwait(false);
+            return;
         }
 
         for (var n = 0; n < settings.Partitions; n++)
