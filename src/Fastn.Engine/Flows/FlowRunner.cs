@@ -63,12 +63,12 @@ public sealed class FlowRunner(
             return;
         }
 
-        if (!await ClaimAsync(store, run, definition, cancellationToken).ConfigureAwait(false))
+        if (await ClaimAsync(store, run, definition, cancellationToken).ConfigureAwait(false) is not { } claimed)
         {
             return;
         }
 
-        run = (await store.GetAsync(runId, cancellationToken).ConfigureAwait(false))!;
+        run = claimed;
         signals.Changed(runId);
         var completed = (await store.ListStepsAsync(runId, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Path, StringComparer.Ordinal);
         var state = new RunState(run, definition, completed, scope.ServiceProvider.GetRequiredService<ConnectionService>());
@@ -156,8 +156,9 @@ public sealed class FlowRunner(
         }
     }
 
-    // Moves the run to Running if it is runnable now and (for a queued run) the flow's concurrency limit allows.
-    private async Task<bool> ClaimAsync(FlowRunStore store, FlowRun run, FlowDefinition definition, CancellationToken cancellationToken)
+    // Moves the run to Running if it is runnable now and (for a queued run) the flow's concurrency limit allows;
+    // returns the run as claimed, or null.
+    private async Task<FlowRun?> ClaimAsync(FlowRunStore store, FlowRun run, FlowDefinition definition, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (run.Status is FlowRunStatus.Queued && definition.Options?.MaxConcurrentRuns is { } max
@@ -169,13 +170,13 @@ public sealed class FlowRunner(
                 r.StatusReason = $"Queued: {max} runs of this flow are running (options.maxConcurrentRuns).";
                 return r.Status == FlowRunStatus.Queued;
             }, cancellationToken).ConfigureAwait(false);
-            return false;
+            return null;
         }
 
         try
         {
             var claimed = false;
-            await store.UpdateAsync(run.Id, r =>
+            var updated = await store.UpdateAsync(run.Id, r =>
             {
                 var runnable = r.Status switch
                 {
@@ -197,11 +198,11 @@ public sealed class FlowRunner(
                 claimed = true;
                 return true;
             }, cancellationToken).ConfigureAwait(false);
-            return claimed;
+            return claimed ? updated : null;
         }
         catch (ConcurrencyConflictException)
         {
-            return false;
+            return null;
         }
     }
 

@@ -188,6 +188,45 @@ public sealed class FlowService(
         return await CreateRunAsync(tenant, flow, request.Draft, trigger, startedBy, null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Starts a run of a flow whose published trigger is an HTTP trigger, with the request body as payload; says
+    /// whether the caller should wait for the output (the trigger's <c>respondWithOutput</c>).
+    /// </summary>
+    public async Task<(FlowRunView Run, bool RespondWithOutput)> InvokeAsync(TenantInfo tenant, string flowId, JsonNode? payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var flow = await RequireAsync(flowId, cancellationToken).ConfigureAwait(false);
+        if (flow.TriggerKind != "http")
+        {
+            throw FastnException.Conflict("This flow's published trigger is not an HTTP trigger; start it as a manual run instead.");
+        }
+
+        if (!flow.Enabled)
+        {
+            throw FastnException.Conflict("This flow is disabled; enable it first.");
+        }
+
+        var key = (flow.Id, flow.PublishedVersion!.Value);
+        if (!Published.TryGetValue(key, out var definition))
+        {
+            definition = FlowJson.Parse((await flows.GetVersionAsync(flow.Id, key.Value, cancellationToken).ConfigureAwait(false))?.Definition ?? flow.Draft);
+            Published.TryAdd(key, definition);
+        }
+
+        var trigger = new JsonObject
+        {
+            ["type"] = "http",
+            ["payload"] = payload?.DeepClone(),
+            ["tenantId"] = tenant.TenantId,
+            ["source"] = "http",
+        };
+        var run = await CreateRunAsync(tenant, flow, false, trigger, "http", null, cancellationToken).ConfigureAwait(false);
+        return (run, definition.Trigger is HttpTrigger { RespondWithOutput: true });
+    }
+
+    // Published versions never change: read each once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string FlowId, int Version), FlowDefinition> Published = new();
+
     /// <summary>Test-runs the draft with a given payload, the tenant's last real event of the flow's trigger, or a named event.</summary>
     public async Task<FlowRunView> TestAsync(TenantInfo tenant, string flowId, TestFlowRun request, CancellationToken cancellationToken)
     {

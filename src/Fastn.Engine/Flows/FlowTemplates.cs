@@ -35,20 +35,16 @@ public sealed class FlowTemplates(IOptions<FlowEngineOptions> options)
 
     /// <summary>
     /// Evaluates every template in <paramref name="node"/>: a string that is one <c>{{ expression }}</c> becomes the
-    /// expression's value, other strings interpolate; objects and arrays are walked. Throws a validation
-    /// <see cref="FastnException"/> naming <paramref name="path"/> when an expression fails.
+    /// expression's value, other strings interpolate; objects and arrays are walked. One sandboxed engine serves the
+    /// whole node. Throws a validation <see cref="FastnException"/> naming <paramref name="path"/> when an expression fails.
     /// </summary>
     public JsonNode? Render(JsonNode? node, TemplateScope scope, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return node switch
-        {
-            null => null,
-            JsonObject obj => RenderObject(obj, scope, path, cancellationToken),
-            JsonArray array => RenderArray(array, scope, path, cancellationToken),
-            JsonValue value when value.GetValueKind() == JsonValueKind.String => RenderString(value.GetValue<string>(), scope, path, cancellationToken),
-            _ => node.DeepClone(),
-        };
+        var references = new List<TemplateReference>();
+        Collect(node, references);
+        Jint.Engine? engine = null;
+        return Render(node, path, () => engine ??= CreateEngine(scope, references, cancellationToken));
     }
 
     /// <summary>Evaluates one expression (no braces) and returns its value as JSON.</summary>
@@ -67,29 +63,45 @@ public sealed class FlowTemplates(IOptions<FlowEngineOptions> options)
         return Jint.Runtime.TypeConverter.ToBoolean(Run(engine, expression, path));
     }
 
-    private JsonObject RenderObject(JsonObject obj, TemplateScope scope, string path, CancellationToken cancellationToken)
+    // Every scope reference of every expression in the node, so the one engine gets each value it needs.
+    private static void Collect(JsonNode? node, List<TemplateReference> references)
     {
-        var result = new JsonObject();
-        foreach (var (key, value) in obj)
+        switch (node)
         {
-            result[key] = Render(value, scope, $"{path}.{key}", cancellationToken);
-        }
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    Collect(value, references);
+                }
 
-        return result;
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Collect(item, references);
+                }
+
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String && value.GetValue<string>() is var text && TemplateText.HasTemplate(text):
+                foreach (var part in TemplateText.Split(text, out _).Where(p => p.IsExpression))
+                {
+                    references.AddRange(ExpressionScanner.References(part.Text));
+                }
+
+                break;
+        }
     }
 
-    private JsonArray RenderArray(JsonArray array, TemplateScope scope, string path, CancellationToken cancellationToken)
+    private static JsonNode? Render(JsonNode? node, string path, Func<Jint.Engine> engine) => node switch
     {
-        var result = new JsonArray();
-        for (var i = 0; i < array.Count; i++)
-        {
-            result.Add(Render(array[i], scope, $"{path}[{i}]", cancellationToken));
-        }
+        null => null,
+        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Render(p.Value, $"{path}.{p.Key}", engine)))),
+        JsonArray array => new JsonArray([.. array.Select((item, i) => Render(item, $"{path}[{i}]", engine))]),
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => RenderString(value.GetValue<string>(), path, engine),
+        _ => node.DeepClone(),
+    };
 
-        return result;
-    }
-
-    private JsonNode? RenderString(string text, TemplateScope scope, string path, CancellationToken cancellationToken)
+    private static JsonNode? RenderString(string text, string path, Func<Jint.Engine> engine)
     {
         if (!TemplateText.HasTemplate(text))
         {
@@ -98,7 +110,8 @@ public sealed class FlowTemplates(IOptions<FlowEngineOptions> options)
 
         if (TemplateText.SingleExpression(text) is { } single)
         {
-            return Evaluate(single, scope, path, cancellationToken);
+            var e = engine();
+            return ToJson(e, Run(e, single, path));
         }
 
         var parts = TemplateText.Split(text, out var error);
@@ -107,8 +120,6 @@ public sealed class FlowTemplates(IOptions<FlowEngineOptions> options)
             throw FastnException.Validation($"The template at {path} is not valid: {error}.", path);
         }
 
-        var references = parts.Where(p => p.IsExpression).SelectMany(p => ExpressionScanner.References(p.Text)).ToArray();
-        var engine = CreateEngine(scope, references, cancellationToken);
         var builder = new System.Text.StringBuilder();
         foreach (var part in parts)
         {
@@ -118,14 +129,15 @@ public sealed class FlowTemplates(IOptions<FlowEngineOptions> options)
                 continue;
             }
 
-            var value = Run(engine, part.Text, path);
+            var e = engine();
+            var value = Run(e, part.Text, path);
             if (value.IsString())
             {
                 builder.Append(value.AsString());
             }
             else if (!value.IsNull() && !value.IsUndefined())
             {
-                builder.Append(value.IsObject() ? ToJson(engine, value)?.ToJsonString() : Jint.Runtime.TypeConverter.ToString(value));
+                builder.Append(value.IsObject() ? ToJson(e, value)?.ToJsonString() : Jint.Runtime.TypeConverter.ToString(value));
             }
         }
 

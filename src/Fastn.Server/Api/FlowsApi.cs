@@ -116,18 +116,8 @@ public static class FlowsApi
 
         flows.MapPost("/{id}/invoke", async (HttpContext http, FlowService service, FlowRunSignals signals, TimeProvider time, string id, JsonNode? payload, CancellationToken ct) =>
         {
-            var tenant = CallerContext.Of(http).RequireTenant();
-            var flow = await service.GetAsync(id, ct);
-            if (flow.TriggerKind != "http" || !flow.Enabled)
-            {
-                return Problems.From(FastnException.Conflict(flow.TriggerKind != "http"
-                    ? "This flow's published trigger is not an HTTP trigger; start it with POST /api/v1/flows/{id}/runs."
-                    : "This flow is disabled; enable it first."));
-            }
-
-            var run = await service.StartAsync(tenant, id, new StartFlowRun(payload), "http", ct);
-            var definition = flow.Draft["trigger"]?["respondWithOutput"]?.GetValue<bool>() == true;
-            if (!definition)
+            var (run, respond) = await service.InvokeAsync(CallerContext.Of(http).RequireTenant(), id, payload, ct);
+            if (!respond)
             {
                 return Results.Accepted($"/api/v1/runs/{run.Id}", run);
             }

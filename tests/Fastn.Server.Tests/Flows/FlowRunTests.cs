@@ -286,6 +286,18 @@ public sealed class FlowRunTests(ServerFixture fixture)
 
         using var refused = await Server.SendAsync(HttpMethod.Post, $"api/v1/flows/{manual}/invoke", tenant, new { });
         await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, "fastn:conflict");
+
+        // An unpublished draft change does not change how the published trigger answers.
+        var draft = (await GetJsonAsync($"api/v1/flows/{sync}", tenant)).GetProperty("draft");
+        var edited = JsonNode.Parse(draft.GetRawText())!;
+        edited["trigger"]!["respondWithOutput"] = false;
+        using (var saved = await Server.SendAsync(HttpMethod.Put, $"api/v1/flows/{sync}", null, edited))
+        {
+            (await saved.ReadJsonAsync()).GetProperty("hasUnpublishedChanges").GetBoolean().ShouldBeTrue();
+        }
+
+        using var stillSync = await Server.SendAsync(HttpMethod.Post, $"api/v1/flows/{sync}/invoke", tenant, new { a = 1, b = 1 });
+        (await stillSync.ReadJsonAsync()).GetProperty("sum").GetInt32().ShouldBe(2);
     }
 
     [Fact]
