@@ -161,9 +161,14 @@ public sealed class FlowRunner(
     private async Task<FlowRun?> ClaimAsync(FlowRunStore store, FlowRun run, FlowDefinition definition, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (run.Status is FlowRunStatus.Queued && definition.Options?.MaxConcurrentRuns is { } max
-            && await store.CountRunningAsync(run.FlowId, cancellationToken).ConfigureAwait(false) >= max)
+        if (run.Status is FlowRunStatus.Queued && definition.Options?.MaxConcurrentRuns is { } max)
         {
+            if (await store.ClaimWithinLimitAsync(run.Id, run.FlowId, max, cancellationToken).ConfigureAwait(false))
+            {
+                return await store.GetAsync(run.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            // No slot: the sweep tries again in a second (a run that ends also frees one).
             await store.UpdateAsync(run.Id, r =>
             {
                 r.WakeAt = now + TimeSpan.FromSeconds(1);

@@ -104,9 +104,33 @@ public sealed class FlowRunStore(FastnDbContext db, TimeProvider time)
         await db.FlowRuns.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, now), cancellationToken);
     }
 
-    /// <summary>How many runs of the flow are running now.</summary>
-    public async Task<int> CountRunningAsync(string flowId, CancellationToken cancellationToken = default) =>
-        await db.FlowRuns.CountAsync(r => r.FlowId == flowId && r.Status == FlowRunStatus.Running, cancellationToken);
+    /// <summary>
+    /// Moves a queued run to running only while fewer than <paramref name="max"/> runs of its flow (of every tenant)
+    /// are running, in one statement (and, on PostgreSQL, under a per-flow advisory lock), so two nodes or two runs
+    /// starting at once cannot both take the last slot. True when this run got a slot.
+    /// </summary>
+    public async Task<bool> ClaimWithinLimitAsync(string runId, string flowId, int max, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({flowId}))", cancellationToken);
+        }
+
+        // The limit is the flow's, across tenants: flow ids are unique, so counting past the tenant filter reads no other flow.
+        var claimed = await db.FlowRuns
+            .Where(r => r.Id == runId && r.Status == FlowRunStatus.Queued
+                && db.FlowRuns.IgnoreQueryFilters().Count(o => o.FlowId == flowId && o.Status == FlowRunStatus.Running) < max)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, FlowRunStatus.Running)
+                .SetProperty(r => r.StatusReason, (string?)null)
+                .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now)
+                .SetProperty(r => r.HeartbeatAt, now)
+                .SetProperty(r => r.Version, r => r.Version + 1), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return claimed == 1;
+    }
 
     /// <summary>
     /// Runs the recovery sweep should (re)start (system scope): running ones whose heartbeat is older than

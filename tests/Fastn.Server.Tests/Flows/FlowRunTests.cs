@@ -27,7 +27,7 @@ public sealed class FlowRunTests(ServerFixture fixture)
     public Task ManualRun_EveryStepRecordedInOrder_ActionThroughTheTenantsConnection() => ManualRunScenarioAsync(Server);
 
     [Fact]
-    public async Task Flows_Postgres_RunsRecordStepsAndDelaysResume()
+    public async Task Flows_Postgres_RunsRecordStepsDelaysResumeAndLimitsHold()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
         await using var stub = await StubApp.StartAsync();
@@ -40,6 +40,7 @@ public sealed class FlowRunTests(ServerFixture fixture)
 
         await ManualRunScenarioAsync(server);
         await DelayScenarioAsync(server);
+        await ConcurrencyLimitScenarioAsync(server);
     }
 
     private static async Task ManualRunScenarioAsync(FastnTestServer server)
@@ -441,6 +442,51 @@ public sealed class FlowRunTests(ServerFixture fixture)
 
         using var versions = await Server.SendAsync(HttpMethod.Get, $"api/v1/flows/{flow}/versions");
         (await versions.ReadJsonAsync()).EnumerateArray().Select(v => v.GetProperty("version").GetInt32()).ShouldBe([2, 1]);
+    }
+
+    [Fact]
+    public Task MaxConcurrentRuns_RunsBeyondTheLimitWaitTheirTurn() => ConcurrencyLimitScenarioAsync(Server);
+
+    private static async Task ConcurrencyLimitScenarioAsync(FastnTestServer server)
+    {
+        var tenant = Scenarios.NewTenant();
+        await Scenarios.ConnectStubAsync(server, tenant, StubConnectors.Query, "k-limit-" + tenant);
+        // The stub's "hang" never answers; the action gives up after 1 s, so each run is running for about a second.
+        var definition = Flow("one-at-a-time", """{ "type": "manual" }""", """[ { "type": "action", "id": "slow", "connector": "stub-query", "action": "hang" } ]""");
+        definition["options"] = new JsonObject { ["maxConcurrentRuns"] = 1 };
+        var flow = await DeployAsync(server, definition);
+
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var started = await server.SendAsync(HttpMethod.Post, $"api/v1/flows/{flow}/runs", tenant, new { payload = new { } });
+            ids.Add((await started.ReadJsonAsync(HttpStatusCode.Accepted)).GetProperty("id").GetString()!);
+        }
+
+        var sawQueuedBehindTheLimit = false;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var runs = (await GetJsonAsync(server, $"api/v1/runs?flowId={flow}", tenant)).GetProperty("runs").EnumerateArray().ToList();
+            runs.Count(r => r.GetProperty("status").GetString() == "running").ShouldBeLessThanOrEqualTo(1, "the limit is one run at a time");
+            sawQueuedBehindTheLimit |= runs.Any(r => r.GetProperty("status").GetString() == "queued"
+                && r.GetProperty("statusReason").GetString()?.Contains("maxConcurrentRuns", StringComparison.Ordinal) == true);
+            if (runs.All(r => r.GetProperty("isFinished").GetBoolean()))
+            {
+                break;
+            }
+
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the runs did not all end within 30 s");
+            await Task.Delay(50, Ct);
+        }
+
+        sawQueuedBehindTheLimit.ShouldBeTrue("a run waited for its turn, saying why");
+        foreach (var id in ids)
+        {
+            var run = await GetJsonAsync(server, $"api/v1/runs/{id}", tenant);
+            run.GetProperty("status").GetString().ShouldBe("failed");
+            run.GetProperty("error").GetProperty("category").GetString().ShouldNotBeNullOrEmpty();
+        }
     }
 
     private static JsonObject Flow(string name, string trigger, string steps, string? output = null)
