@@ -24,6 +24,8 @@ public sealed class FlowService(
     RegistryFlowCatalog catalog,
     ConnectionService connections,
     ConnectorRegistry registry,
+    Execution.ActionExecutor executor,
+    Triggers.SubscriptionService subscriptions,
     IGrainFactory grains,
     IIdGenerator ids,
     TimeProvider time)
@@ -256,6 +258,9 @@ public sealed class FlowService(
                     .FirstOrDefault(x => x.Trigger == $"{e.Connector}.{e.Trigger}" && x.TenantId == tenant.TenantId)
                     ?? throw FastnException.NotFound($"The tenant '{tenant.TenantId}' has no stored {e.Connector}.{e.Trigger} event yet. Make a change in the app (or subscribe to the trigger first), or test with a payload.");
                 break;
+            case "sample":
+                return await CreateRunAsync(tenant, flow, true, await SampleAsync(tenant, definition, cancellationToken).ConfigureAwait(false), "test", null, cancellationToken)
+                    .ConfigureAwait(false);
             case "event":
                 evt = string.IsNullOrEmpty(request.EventId) ? null : (await events.GetManyAsync([request.EventId], cancellationToken).ConfigureAwait(false)).FirstOrDefault(x => x.TenantId == tenant.TenantId);
                 if (evt is null)
@@ -265,10 +270,46 @@ public sealed class FlowService(
 
                 break;
             default:
-                throw FastnException.Validation($"The test source '{source}' is not known; use payload, lastEvent or event.", "$.source");
+                throw FastnException.Validation($"The test source '{source}' is not known; use payload, lastEvent, sample or event.", "$.source");
         }
 
         return await CreateRunAsync(tenant, flow, true, TriggerOf(evt), "test", null, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A poll trigger's sample fetched from the app: the first record of its first page, as a poll's created event would
+    // carry it, read through the tenant's subscription (its parameters) or else its connection; the subscription's
+    // cursor and hashes are not touched.
+    private async Task<JsonObject> SampleAsync(TenantInfo tenant, FlowDefinition definition, CancellationToken cancellationToken)
+    {
+        if (definition.Trigger is not EventTrigger e || registry.Find(e.Connector)?.Definition is not { } connector
+            || connector.Triggers.FirstOrDefault(t => t.Name == e.Trigger) is not { } trigger)
+        {
+            throw FastnException.Validation("Only a flow whose trigger is a connector's trigger has a sample to fetch; give a payload (source \"payload\") instead.", "$.source");
+        }
+
+        if (trigger is not Fastn.Connectors.Triggers.PollTriggerDefinition poll)
+        {
+            throw FastnException.Validation($"{e.Connector}.{e.Trigger} is a webhook trigger: the app sends its events, Fastn cannot fetch one. Test with the last real event (source \"lastEvent\") or a payload.", "$.source");
+        }
+
+        var subscription = (await subscriptions.ListAsync(null, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(s => s.Tenant.TenantId == tenant.TenantId && s.Connector == e.Connector && s.Trigger == e.Trigger);
+        var connectionId = subscription?.ConnectionId
+            ?? (await connections.ListAsync(tenant.TenantId, e.Connector, cancellationToken).ConfigureAwait(false)).FirstOrDefault(c => c.Status == ConnectionState.Active)?.Id
+            ?? throw FastnException.NotFound($"The tenant '{tenant.TenantId}' has no active {e.Connector} connection to fetch a sample with; connect {e.Connector} first.");
+        var page = await Triggers.Polling.PollFetch.PageAsync(executor, tenant, connectionId, connector, poll,
+            new Fastn.Connectors.Triggers.PollRequest(null, null) { PageSize = 1, Parameters = subscription?.Parameters?.DeepClone() as JsonObject ?? [] },
+            "a flow's test sample", cancellationToken).ConfigureAwait(false);
+        var record = page.Records.FirstOrDefault()
+            ?? throw FastnException.NotFound($"{e.Connector}.{e.Trigger} returned no records for this tenant, so there is no sample; create one in the app, or test with a payload.");
+        return new JsonObject
+        {
+            ["type"] = "created",
+            ["payload"] = new JsonObject { ["id"] = record.Id, ["change"] = "created", ["record"] = record.Record.DeepClone() },
+            ["tenantId"] = tenant.TenantId,
+            ["connectionId"] = connectionId,
+            ["source"] = "sample",
+        };
     }
 
     /// <summary>The run, with its steps when asked.</summary>

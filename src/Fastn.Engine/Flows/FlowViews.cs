@@ -65,7 +65,7 @@ public sealed record FlowValidationView(bool Valid, IReadOnlyList<FlowProblem> P
 public sealed record StartFlowRun(JsonNode? Payload, bool Draft = false);
 
 /// <summary>Where a test run's trigger data comes from.</summary>
-/// <param name="Source"><c>payload</c> (given here), <c>lastEvent</c> (the newest stored event of the flow's trigger for the tenant) or <c>event</c> (the one named by <paramref name="EventId"/>).</param>
+/// <param name="Source"><c>payload</c> (given here), <c>lastEvent</c> (the newest stored event of the flow's trigger for the tenant), <c>sample</c> (a poll trigger's first record fetched from the app now) or <c>event</c> (the one named by <paramref name="EventId"/>).</param>
 /// <param name="Payload">The payload, for <c>payload</c>.</param>
 /// <param name="EventId">The event, for <c>event</c>.</param>
 public sealed record TestFlowRun(string? Source, JsonNode? Payload, string? EventId);

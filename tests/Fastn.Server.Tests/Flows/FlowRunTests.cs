@@ -489,6 +489,31 @@ public sealed class FlowRunTests(ServerFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task TestRun_SampleFetchedFromTheApp_PollTriggersFirstRecord_WebhookTriggersSayWhyNot()
+    {
+        var tenant = Scenarios.NewTenant();
+        await AcmeBrowser.ConnectAsync(Server, tenant);
+        var polled = await CreateDraftAsync(Flow("sampled", """{ "type": "event", "connector": "acme-crm", "trigger": "contact_changed" }""", """
+            [ { "type": "transform", "id": "email", "value": "{{ trigger.payload.record.email }}" } ]
+            """));
+        var pushed = await CreateDraftAsync(Flow("pushed", """{ "type": "event", "connector": "stub-query", "trigger": "item_event" }""", """
+            [ { "type": "transform", "id": "x", "value": 1 } ]
+            """));
+
+        using (var tested = await Server.SendAsync(HttpMethod.Post, $"api/v1/flows/{polled}/test", tenant, new { source = "sample" }))
+        {
+            var run = await tested.ReadJsonAsync();
+            run.GetProperty("status").GetString().ShouldBe("succeeded", run.ToString());
+            run.GetProperty("trigger").GetProperty("source").GetString().ShouldBe("sample");
+            run.GetProperty("output").GetString().ShouldNotBeNull().ShouldContain("@");
+        }
+
+        using var refused = await Server.SendAsync(HttpMethod.Post, $"api/v1/flows/{pushed}/test", tenant, new { source = "sample" });
+        var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "fastn:validation");
+        problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("webhook trigger");
+    }
+
     private static JsonObject Flow(string name, string trigger, string steps, string? output = null)
     {
         var flow = new JsonObject

@@ -193,23 +193,9 @@ internal sealed class PollRunner(
         }
     }
 
-    // One page through the action executor, like any connector code: the connection's credentials (refreshed on a 401),
-    // scoped HTTP, rate limits, error mapping and the call log. The log records counts, not records.
-    private async Task<PollPage<PolledRecord>> FetchAsync(TenantInfo tenant, Subscription subscription, ConnectorDefinition definition, PollTriggerDefinition trigger,
-        PollRequest request, CancellationToken cancellationToken)
-    {
-        PollPage<PolledRecord>? fetched = null;
-        var action = Define.JsonAction($"poll:{trigger.Name}", $"Fetches a page of {definition.Name}.{trigger.Name} for subscription {subscription.Id}.",
-            new JsonObject { ["type"] = "object" }, new JsonObject { ["type"] = "object" },
-            async (_, ctx, ct) =>
-            {
-                fetched = await trigger.FetchPageAsync(request, ctx, ct).ConfigureAwait(false);
-                return new JsonObject { ["records"] = fetched.Records.Count, ["hasMore"] = fetched.HasMore };
-            });
-        await executor.RunHandlerAsync(new ActionCallRequest(tenant, subscription.ConnectionId, action.Name, new JsonObject(), ActionCaller.Trigger), action, cancellationToken)
-            .ConfigureAwait(false);
-        return fetched ?? throw new InvalidOperationException("The poll handler returned without a page.");
-    }
+    private Task<PollPage<PolledRecord>> FetchAsync(TenantInfo tenant, Subscription subscription, ConnectorDefinition definition, PollTriggerDefinition trigger,
+        PollRequest request, CancellationToken cancellationToken) =>
+        PollFetch.PageAsync(executor, tenant, subscription.ConnectionId, definition, trigger, request, $"subscription {subscription.Id}", cancellationToken);
 
     // A page's records against the stored hashes of those ids only: memory stays one page however large the result set.
     // ChangeDetector decides created/updated (a repeated record counts once, its last copy); this adds change numbers,
