@@ -16,7 +16,7 @@ namespace Fastn.Engine.Flows;
 /// </summary>
 internal sealed class FlowEventTrigger(FlowStore flows, FlowRunStore runs, IGrainFactory grains, IIdGenerator ids, TimeProvider time)
 {
-    private static readonly ConcurrentDictionary<(string FlowId, int Version), (FlowDefinition Definition, EventFilter Filter)> Definitions = new();
+    private static readonly ConcurrentDictionary<(string FlowId, int Version), EventFilter> Filters = new();
 
     /// <summary>Starts runs for <paramref name="events"/>; returns how many it started.</summary>
     public async Task<int> StartForEventsAsync(IReadOnlyList<PlatformEvent> events, CancellationToken cancellationToken)
@@ -89,16 +89,10 @@ internal sealed class FlowEventTrigger(FlowStore flows, FlowRunStore runs, IGrai
 
     private async Task<(FlowDefinition, EventFilter)> DefinitionAsync(StoredFlow flow, CancellationToken cancellationToken)
     {
-        var key = (flow.Id, flow.PublishedVersion!.Value);
-        if (Definitions.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        var version = await flows.GetVersionAsync(flow.Id, key.Value, cancellationToken).ConfigureAwait(false);
-        var definition = FlowJson.Parse(version?.Definition ?? flow.Draft);
-        var filter = definition.Trigger is Fastn.Flows.Triggers.EventTrigger { Filters: { } f } ? EventFilter.Parse(f, "$.trigger.filters") : EventFilter.None;
-        Definitions.TryAdd(key, (definition, filter));
+        var version = flow.PublishedVersion!.Value;
+        var definition = await PublishedDefinitions.GetAsync(flows, flow.Id, version, cancellationToken).ConfigureAwait(false) ?? FlowJson.Parse(flow.Draft);
+        var filter = Filters.GetOrAdd((flow.Id, version), _ =>
+            definition.Trigger is Fastn.Flows.Triggers.EventTrigger { Filters: { } f } ? EventFilter.Parse(f, "$.trigger.filters") : EventFilter.None);
         return (definition, filter);
     }
 }

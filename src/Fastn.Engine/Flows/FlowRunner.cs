@@ -38,8 +38,6 @@ public sealed class FlowRunner(
     IOptions<FlowEngineOptions> options,
     ILogger<FlowRunner> logger)
 {
-    private readonly ConcurrentDictionary<(string FlowId, int Version), FlowDefinition> _versions = new();
-
     /// <summary>Runs (or resumes) the run until it ends, parks or pauses. Does nothing when it is not runnable now.</summary>
     public async Task RunAsync(string runId, string workspaceId, string tenantId, CancellationToken cancellationToken)
     {
@@ -274,16 +272,8 @@ public sealed class FlowRunner(
             return FlowJson.Parse(run.Definition ?? throw new InvalidOperationException("The test run has no definition stored."));
         }
 
-        if (_versions.TryGetValue((run.FlowId, run.FlowVersion), out var cached))
-        {
-            return cached;
-        }
-
-        var version = await services.GetRequiredService<FlowStore>().GetVersionAsync(run.FlowId, run.FlowVersion, cancellationToken).ConfigureAwait(false)
+        return await PublishedDefinitions.GetAsync(services.GetRequiredService<FlowStore>(), run.FlowId, run.FlowVersion, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Version {run.FlowVersion} of the flow no longer exists.");
-        var definition = FlowJson.Parse(version.Definition);
-        _versions.TryAdd((run.FlowId, run.FlowVersion), definition);
-        return definition;
     }
 
     private async Task<JsonNode?> ExecuteBlockAsync(RunState state, IReadOnlyList<FlowStep> steps, string prefix, TemplateScope scope,

@@ -208,12 +208,8 @@ public sealed class FlowService(
             throw FastnException.Conflict("This flow is disabled; enable it first.");
         }
 
-        var key = (flow.Id, flow.PublishedVersion!.Value);
-        if (!Published.TryGetValue(key, out var definition))
-        {
-            definition = FlowJson.Parse((await flows.GetVersionAsync(flow.Id, key.Value, cancellationToken).ConfigureAwait(false))?.Definition ?? flow.Draft);
-            Published.TryAdd(key, definition);
-        }
+        var definition = await PublishedDefinitions.GetAsync(flows, flow.Id, flow.PublishedVersion!.Value, cancellationToken).ConfigureAwait(false)
+            ?? FlowJson.Parse(flow.Draft);
 
         var trigger = new JsonObject
         {
@@ -225,9 +221,6 @@ public sealed class FlowService(
         var run = await CreateRunAsync(tenant, flow, false, trigger, "http", null, cancellationToken).ConfigureAwait(false);
         return (run, definition.Trigger is HttpTrigger { RespondWithOutput: true });
     }
-
-    // Published versions never change: read each once.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string FlowId, int Version), FlowDefinition> Published = new();
 
     /// <summary>Test-runs the draft with a given payload, the tenant's last real event of the flow's trigger, or a named event.</summary>
     public async Task<FlowRunView> TestAsync(TenantInfo tenant, string flowId, TestFlowRun request, CancellationToken cancellationToken)
@@ -456,7 +449,7 @@ public sealed class FlowService(
             return false;
         }
 
-        var definition = FlowJson.Parse((await flows.GetVersionAsync(flow.Id, version, cancellationToken).ConfigureAwait(false))?.Definition ?? flow.Draft);
+        var definition = await PublishedDefinitions.GetAsync(flows, flow.Id, version, cancellationToken).ConfigureAwait(false) ?? FlowJson.Parse(flow.Draft);
         if (definition.Trigger is not ScheduleTrigger schedule)
         {
             await flows.AdvanceScheduleAsync(flow.Id, due, null, cancellationToken).ConfigureAwait(false);
