@@ -367,10 +367,15 @@ public sealed class FlowService(
             Status = FlowRunStatus.Queued,
             CreatedAt = time.GetUtcNow(),
         };
-        await runs.CreateAsync(run, cancellationToken).ConfigureAwait(false);
+        // Created with its kept steps at once: the recovery sweep starts queued runs, and one started before the copy
+        // would run the kept steps again and collide with the copy.
         if (fromFailedStep)
         {
-            await runs.CopySucceededStepsAsync(old.Id, run.Id, cancellationToken).ConfigureAwait(false);
+            await runs.CreateRerunAsync(run, old.Id, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await runs.CreateAsync(run, cancellationToken).ConfigureAwait(false);
         }
 
         await grains.GetGrain<IFlowRunGrain>(run.Id).StartAsync(run.WorkspaceId, run.TenantId).ConfigureAwait(false);

@@ -148,13 +148,18 @@ public sealed class FlowRunStore(FastnDbContext db, TimeProvider time)
         return [.. rows.Select(r => (r.Id, r.WorkspaceId, r.TenantId))];
     }
 
-    /// <summary>Copies a run's succeeded steps to another run (a re-run from the failed step keeps what already worked).</summary>
-    public async Task<int> CopySucceededStepsAsync(string fromRunId, string toRunId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores a re-run with the succeeded steps of <paramref name="fromRunId"/> copied to it, in one transaction: the
+    /// run is never visible (to the recovery sweep, which starts queued runs) without the steps it must not run again.
+    /// Returns how many steps were copied.
+    /// </summary>
+    public async Task<int> CreateRerunAsync(FlowRun run, string fromRunId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var steps = await db.FlowRunSteps.AsNoTracking().Where(s => s.RunId == fromRunId && s.Status == "succeeded").ToListAsync(cancellationToken);
         var copies = steps.Select(s => new FlowRunStep
         {
-            RunId = toRunId,
+            RunId = run.Id,
             Path = s.Path,
             WorkspaceId = s.WorkspaceId,
             TenantId = s.TenantId,
@@ -170,9 +175,11 @@ public sealed class FlowRunStore(FastnDbContext db, TimeProvider time)
             FinishedAt = s.FinishedAt,
             Sequence = s.Sequence,
         }).ToList();
+        db.FlowRuns.Add(run);
         db.FlowRunSteps.AddRange(copies);
         try
         {
+            // One SaveChanges is one transaction: the run and its kept steps land together or not at all.
             await db.SaveChangesAsync(cancellationToken);
         }
         finally
