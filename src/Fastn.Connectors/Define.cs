@@ -114,6 +114,7 @@ public static class Define
             Operations = builder.Operations,
             OperationActions = builder.OperationActions,
             Mappings = builder.Mappings,
+            Listing = builder.Listing,
             RecordSchema = JsonSchemas.For<T>(json),
         };
     }

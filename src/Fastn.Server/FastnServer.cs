@@ -188,6 +188,7 @@ public static class FastnServer
         api.MapSubscriptionsApi();
         api.MapEventDestinationsApi();
         api.MapFlowsApi();
+        api.MapCdmApi();
         app.MapOAuthCallback();
         app.MapConnectSessions();
         app.MapWebhooks();

@@ -155,7 +155,10 @@ public static class HubSpotConnector
                 .Native("contacts")
                 .Id(c => c.Id)
                 .UpdatedAt(c => c.UpdatedAt)
-                .Supports(EntityOperations.List, "list_contacts")
+                .ListedBy<ListObjectsInput, HubSpotPage<HubSpotContact>>("list_contacts",
+                    request => new ListObjectsInput { Limit = request.Limit },
+                    page => page.Results,
+                    (input, page) => page.Paging?.Next is { } next ? input with { After = next.After } : null)
                 .Supports(EntityOperations.Get, "get_contact")
                 .Supports(EntityOperations.Create, "create_contact")
                 .Supports(EntityOperations.Update, "update_contact")

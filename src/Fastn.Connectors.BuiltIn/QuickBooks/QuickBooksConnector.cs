@@ -132,7 +132,10 @@ public static class QuickBooksConnector
                 .Native("Customer")
                 .Id(c => c.Id)
                 .UpdatedAt(c => c.MetaData!.LastUpdatedTime)
-                .Supports(EntityOperations.List, "query_customers")
+                .ListedBy<QueryCustomersInput, QuickBooksPage<QuickBooksCustomer>>("query_customers",
+                    request => new QueryCustomersInput { MaxResults = request.Limit },
+                    page => page.Records,
+                    (input, page) => page.NextStartPosition is { } next ? input with { StartPosition = next } : null)
                 .Supports(EntityOperations.Get, "get_customer")
                 .Supports(EntityOperations.Create, "create_customer")
                 .Supports(EntityOperations.Update, "update_customer")

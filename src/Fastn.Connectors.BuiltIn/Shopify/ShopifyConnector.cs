@@ -187,7 +187,11 @@ public static class ShopifyConnector
                 .Native("customer")
                 .Id(c => c.Id)
                 .UpdatedAt(c => c.UpdatedAt)
-                .Supports(EntityOperations.List, "list_customers")
+                // Shopify refuses filters beside page_info: the next page carries only the cursor and the limit.
+                .ListedBy<ListCustomersInput, ShopifyCustomerPage>("list_customers",
+                    request => new ListCustomersInput { Limit = request.Limit },
+                    page => page.Customers,
+                    (input, page) => page.NextPageInfo is { } next ? new ListCustomersInput { Limit = input.Limit, PageInfo = next } : null)
                 .Supports(EntityOperations.Get, "get_customer")
                 .Supports(EntityOperations.Create, "create_customer")
                 .Supports(EntityOperations.Search, "search_customers")

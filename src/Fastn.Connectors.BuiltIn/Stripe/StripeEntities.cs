@@ -17,7 +17,11 @@ internal static class StripeEntities
         Define.Entity<StripeCustomer>("customer", CdmCatalog.Contact, e => e
             .Native("customer")
             .Id(c => c.Id)
-            .Supports(EntityOperations.List, "list_customers")
+            .ListedBy<ListCustomersInput, StripeCustomerList>("list_customers",
+                request => new ListCustomersInput { Limit = request.Limit, Email = request.Filter(CdmCatalog.Contact.Email) },
+                page => page.Data,
+                (input, page) => page.HasMore && page.Data.Count > 0 ? input with { StartingAfter = page.Data[^1].Id } : null,
+                CdmCatalog.Contact.Email)
             .Supports(EntityOperations.Get, "get_customer")
             .Supports(EntityOperations.Create, "create_customer")
             .Supports(EntityOperations.Update, "update_customer")

@@ -224,7 +224,11 @@ public static class XeroConnector
                     .Native("Contact")
                     .Id(c => c.ContactId)
                     .UpdatedAt(c => c.UpdatedDateUtc)
-                    .Supports(EntityOperations.List, "list_contacts")
+                    // Xero pages hold 100 contacts whatever the limit asks.
+                    .ListedBy<ListContactsInput, XeroContactList>("list_contacts",
+                        _ => new ListContactsInput { Page = 1 },
+                        page => page.Contacts,
+                        (input, page) => page.NextPage is { } next ? input with { Page = next } : null)
                     .Supports(EntityOperations.Get, "get_contact")
                     .Supports(EntityOperations.Create, "create_contact")
                     .Supports(EntityOperations.Update, "update_contact")

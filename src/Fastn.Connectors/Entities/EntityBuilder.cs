@@ -34,6 +34,8 @@ public sealed class EntityBuilder<T>
 
     internal IReadOnlyDictionary<EntityOperations, string> OperationActions => _operationActions;
 
+    internal EntityListing? Listing { get; private set; }
+
     /// <summary>The id field.</summary>
     public EntityBuilder<T> Id<TField>(Expression<Func<T, TField>> selector)
     {
@@ -64,6 +66,44 @@ public sealed class EntityBuilder<T>
             _operationActions[operations] = action;
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// Declares how the unified CDM API lists records: <paramref name="action"/> (also declared as the
+    /// <see cref="EntityOperations.List"/> operation) is called with <paramref name="first"/>'s input, the page's
+    /// records are read from the output member <paramref name="records"/> selects, and <paramref name="next"/> gives
+    /// the next page's input from this page's input and output (null on the last page). The records stay the app's
+    /// raw JSON, so a CDM record can carry them as <c>remoteData</c>.
+    /// </summary>
+    /// <param name="action">The list action.</param>
+    /// <param name="first">The first page's input for a request (limit and filters).</param>
+    /// <param name="records">The output member holding the page's records, like <c>page => page.Results</c>.</param>
+    /// <param name="next">The next page's input, or null when this page was the last.</param>
+    /// <param name="filterable">CDM fields the app filters by exactly, which <paramref name="first"/> honours.</param>
+    public EntityBuilder<T> ListedBy<TInput, TOutput>(string action, Func<EntityListRequest, TInput> first,
+        Expression<Func<TOutput, IEnumerable<T>?>> records, Func<TInput, TOutput, TInput?> next, params CdmField[] filterable)
+        where TInput : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(next);
+        var path = MemberPath(records);
+        Supports(EntityOperations.List, action);
+        Listing = new EntityListing
+        {
+            Action = action,
+            First = request => JsonSerializer.SerializeToNode(first(request), _json) as JsonObject
+                ?? throw new InvalidOperationException($"The first page's input for '{action}' is not a JSON object."),
+            Records = output => output is JsonObject page && JsonPath.Get(page, path) is JsonArray items ? [.. items.OfType<JsonObject>()] : [],
+            Next = (input, output) =>
+            {
+                var typedInput = input.Deserialize<TInput>(_json);
+                var typedOutput = Read<TOutput>(output);
+                return typedInput is null || typedOutput is null ? null : JsonSerializer.SerializeToNode(next(typedInput, typedOutput), _json) as JsonObject;
+            },
+            Filterable = filterable,
+        };
         return this;
     }
 
@@ -141,7 +181,9 @@ public sealed class EntityBuilder<T>
 
     private TValue? Read<TValue>(JsonNode? node) => node is null ? default : node.Deserialize<TValue>(_json);
 
-    private string PathOf<TField>(Expression<Func<T, TField>> selector)
+    private string PathOf<TField>(Expression<Func<T, TField>> selector) => MemberPath(selector);
+
+    private string MemberPath<TSource, TField>(Expression<Func<TSource, TField>> selector)
     {
         var members = new Stack<MemberInfo>();
         var body = selector.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : selector.Body;
@@ -153,11 +195,11 @@ public sealed class EntityBuilder<T>
 
         if (body is not ParameterExpression || members.Count == 0)
         {
-            throw new ArgumentException($"'{selector}' must select a property of {typeof(T).Name}, like c => c.Email.", nameof(selector));
+            throw new ArgumentException($"'{selector}' must select a property of {typeof(TSource).Name}, like c => c.Email.", nameof(selector));
         }
 
         var names = new List<string>();
-        var type = typeof(T);
+        var type = typeof(TSource);
         foreach (var m in members)
         {
             var info = _json.GetTypeInfo(type);

@@ -30,6 +30,9 @@ public sealed record EntityDefinition
     /// <summary>Names of the actions implementing each operation, when they exist (<c>List → list_contacts</c>).</summary>
     public IReadOnlyDictionary<EntityOperations, string> OperationActions { get; init; } = new Dictionary<EntityOperations, string>();
 
+    /// <summary>How the unified CDM API lists records page by page, when declared.</summary>
+    public EntityListing? Listing { get; init; }
+
     /// <summary>The field mappings.</summary>
     public IReadOnlyList<FieldMapping> Mappings { get; init; } = [];
 

@@ -248,6 +248,19 @@ public static partial class ConnectorDefinitionValidator
                 problem(member, $"The CDM field '{group.Key}' is mapped {group.Count()} times: map each CDM field from one native field.");
             }
 
+            if (entity.Listing is { } listing)
+            {
+                if (entity.Cdm is null)
+                {
+                    problem($"{member}.listing", "ListedBy lists records for the unified CDM API, but the entity names no CDM entity: pass Cdm.Contact (or another) to Define.Entity.");
+                }
+
+                foreach (var field in listing.Filterable.Where(f => entity.Cdm is { } c && (f.Entity != c.Name || c.FindField(f.Name) is null)))
+                {
+                    problem($"{member}.listing", $"The filterable field '{field.QualifiedName}' is not a field of {entity.Cdm!.Name}.");
+                }
+            }
+
             foreach (var (operation, action) in entity.OperationActions)
             {
                 if (definition.FindAction(action) is null)

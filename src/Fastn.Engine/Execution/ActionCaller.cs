@@ -14,4 +14,7 @@ public enum ActionCaller
 
     /// <summary>A trigger: a poll fetching a page, or a webhook being registered with the app.</summary>
     Trigger,
+
+    /// <summary>The unified CDM API reading or writing records through an entity's actions.</summary>
+    Cdm,
 }

@@ -58,6 +58,8 @@ public static class FastnServiceCollectionExtensions
         services.TryAddSingleton<Flows.RegistryFlowCatalog>();
         services.TryAddSingleton<Flows.FlowRunner>();
         services.TryAddScoped<Flows.FlowService>();
+        services.TryAddSingleton<Registry.CapabilityRegistry>();
+        services.TryAddScoped<Cdm.CdmService>();
         services.TryAddScoped<Flows.FlowEventTrigger>();
         services.TryAddSingleton<Flows.FlowSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<Flows.FlowSweeper>());

@@ -55,6 +55,7 @@ internal sealed class StoreActionCallLog(GroupCommitWriter<ActionCall> writer) :
             Execution.ActionCaller.Flow => Storage.ActionCalls.ActionCaller.Flow,
             Execution.ActionCaller.Mcp => Storage.ActionCalls.ActionCaller.Mcp,
             Execution.ActionCaller.Trigger => Storage.ActionCalls.ActionCaller.Trigger,
+            Execution.ActionCaller.Cdm => Storage.ActionCalls.ActionCaller.Cdm,
             _ => Storage.ActionCalls.ActionCaller.Rest,
         },
     };

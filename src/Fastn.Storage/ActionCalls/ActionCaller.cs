@@ -7,4 +7,5 @@ public enum ActionCaller
     Flow = 1,
     Mcp = 2,
     Trigger = 3,
+    Cdm = 4,
 }
