@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Fastn.Cli.Commands.Cdm;
 using Fastn.Cli.Commands.Config;
 using Fastn.Cli.Commands.Connect;
 using Fastn.Cli.Commands.Connectors;
@@ -23,6 +24,8 @@ public static class FastnCommandLine
         root.Add(ConnectCommand.Create());
         root.Add(RunCommand.Create());
         root.Add(FlowCommand.Create());
+        root.Add(CdmCommand.Capabilities());
+        root.Add(CdmCommand.Create());
         root.Add(ConfigCommand.Create());
         return root;
     }
