@@ -34,4 +34,14 @@ public sealed partial class FastnClient
         parameters.AddRange((filters ?? new Dictionary<string, string>()).Select(f => (Uri.EscapeDataString(f.Key), (string?)f.Value)));
         return SendAsync<CdmRecordPage>(HttpMethod.Get, "cdm/" + Segment(entity) + Query([.. parameters]), null, cancellationToken);
     }
+
+    /// <summary>Creates a CDM record (no <c>id</c>: the app gives it) in the app of a connection; returns it as the app stored it.</summary>
+    public Task<CdmWriteResult> CreateCdmRecordAsync(string entity, System.Text.Json.Nodes.JsonObject record, string? connectionId = null, CancellationToken cancellationToken = default) =>
+        SendAsync<CdmWriteResult>(HttpMethod.Post, "cdm/" + Segment(entity) + Query(("connectionId", connectionId)), record ?? throw new ArgumentNullException(nameof(record)), cancellationToken);
+
+    /// <summary>Changes the given CDM fields of record <paramref name="id"/>; fields left out stay as they are.</summary>
+    public Task<CdmWriteResult> UpdateCdmRecordAsync(string entity, string id, System.Text.Json.Nodes.JsonObject fields, string? connectionId = null,
+        CancellationToken cancellationToken = default) =>
+        SendAsync<CdmWriteResult>(HttpMethod.Patch, "cdm/" + Segment(entity) + "/" + Segment(id) + Query(("connectionId", connectionId)),
+            fields ?? throw new ArgumentNullException(nameof(fields)), cancellationToken);
 }

@@ -115,6 +115,8 @@ public static class Define
             OperationActions = builder.OperationActions,
             Mappings = builder.Mappings,
             Listing = builder.Listing,
+            Creating = builder.Creating,
+            Updating = builder.Updating,
             RecordSchema = JsonSchemas.For<T>(json),
         };
     }

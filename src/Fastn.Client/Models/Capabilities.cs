@@ -84,3 +84,12 @@ public sealed record CdmRecordPage(string Entity, string ConnectionId, string Co
 /// <param name="Id">Its id in the app, when readable.</param>
 /// <param name="Message">What went wrong.</param>
 public sealed record CdmRecordError(int Index, string? Id, string Message);
+
+/// <summary>A record written through the unified CDM API.</summary>
+/// <param name="Entity">The CDM entity.</param>
+/// <param name="ConnectionId">The connection written to.</param>
+/// <param name="Connector">Its connector.</param>
+/// <param name="Source">The connector entity written.</param>
+/// <param name="Record">The record as the app now has it, as CDM (null when the app's answer holds none).</param>
+/// <param name="CallId">The action call that wrote it.</param>
+public sealed record CdmWriteResult(string Entity, string ConnectionId, string Connector, string Source, JsonObject? Record, string CallId);

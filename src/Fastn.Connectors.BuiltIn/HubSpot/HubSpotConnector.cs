@@ -160,8 +160,23 @@ public static class HubSpotConnector
                     page => page.Results,
                     (input, page) => page.Paging?.Next is { } next ? input with { After = next.After } : null)
                 .Supports(EntityOperations.Get, "get_contact")
-                .Supports(EntityOperations.Create, "create_contact")
-                .Supports(EntityOperations.Update, "update_contact")
+                .CreatedBy<CreateContactInput, HubSpotContact>("create_contact", c => new CreateContactInput
+                {
+                    Email = c.Get<string>(CdmCatalog.Contact.Email),
+                    FirstName = c.Get<string>(CdmCatalog.Contact.FirstName),
+                    LastName = c.Get<string>(CdmCatalog.Contact.LastName),
+                    Company = c.Get<string>(CdmCatalog.Contact.Company),
+                    Phone = c.Get<string>(CdmCatalog.Contact.Phone),
+                })
+                .UpdatedBy<UpdateContactInput, HubSpotContact>("update_contact", (id, c) => new UpdateContactInput
+                {
+                    ContactId = id,
+                    Email = c.Get<string>(CdmCatalog.Contact.Email),
+                    FirstName = c.Get<string>(CdmCatalog.Contact.FirstName),
+                    LastName = c.Get<string>(CdmCatalog.Contact.LastName),
+                    Company = c.Get<string>(CdmCatalog.Contact.Company),
+                    Phone = c.Get<string>(CdmCatalog.Contact.Phone),
+                })
                 .Supports(EntityOperations.Delete, "archive_contact")
                 .Supports(EntityOperations.Search, "search_contacts")
                 // First: writing back sets the whole properties object, which the mappings below then fill in.

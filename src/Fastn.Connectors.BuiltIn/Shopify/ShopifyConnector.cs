@@ -193,7 +193,13 @@ public static class ShopifyConnector
                     page => page.Customers,
                     (input, page) => page.NextPageInfo is { } next ? new ListCustomersInput { Limit = input.Limit, PageInfo = next } : null)
                 .Supports(EntityOperations.Get, "get_customer")
-                .Supports(EntityOperations.Create, "create_customer")
+                .CreatedBy<CreateCustomerInput, ShopifyCustomer>("create_customer", c => new CreateCustomerInput
+                {
+                    Email = c.Get<string>(CdmCatalog.Contact.Email),
+                    FirstName = c.Get<string>(CdmCatalog.Contact.FirstName),
+                    LastName = c.Get<string>(CdmCatalog.Contact.LastName),
+                    Phone = c.Get<string>(CdmCatalog.Contact.Phone),
+                })
                 .Supports(EntityOperations.Search, "search_customers")
                 .Map(c => c.Id, CdmCatalog.Contact.Id, (long id) => id.ToString(CultureInfo.InvariantCulture), (string? id) => long.TryParse(id, CultureInfo.InvariantCulture, out var n) ? n : 0)
                 .Map(c => c.Email, CdmCatalog.Contact.Email)

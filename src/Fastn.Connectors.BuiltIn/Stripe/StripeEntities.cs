@@ -23,8 +23,19 @@ internal static class StripeEntities
                 (input, page) => page.HasMore && page.Data.Count > 0 ? input with { StartingAfter = page.Data[^1].Id } : null,
                 CdmCatalog.Contact.Email)
             .Supports(EntityOperations.Get, "get_customer")
-            .Supports(EntityOperations.Create, "create_customer")
-            .Supports(EntityOperations.Update, "update_customer")
+            .CreatedBy<CreateCustomerInput, StripeCustomer>("create_customer", c => new CreateCustomerInput
+            {
+                Email = c.Get<string>(CdmCatalog.Contact.Email),
+                Name = FullName(c),
+                Phone = c.Get<string>(CdmCatalog.Contact.Phone),
+            })
+            .UpdatedBy<UpdateCustomerInput, StripeCustomer>("update_customer", (id, c) => new UpdateCustomerInput
+            {
+                Id = id,
+                Email = c.Get<string>(CdmCatalog.Contact.Email),
+                Name = FullName(c),
+                Phone = c.Get<string>(CdmCatalog.Contact.Phone),
+            })
             .Supports(EntityOperations.Delete, "delete_customer")
             .Map(c => c.Id, CdmCatalog.Contact.Id)
             .Map(c => c.Email, CdmCatalog.Contact.Email)
@@ -187,4 +198,9 @@ internal static class StripeEntities
     ];
 
     private static string? Text(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    // Stripe keeps one name: given and family name joined, or null when the record has neither.
+    private static string? FullName(CdmRecord c) =>
+        string.Join(' ', new[] { c.Get<string>(CdmCatalog.Contact.FirstName), c.Get<string>(CdmCatalog.Contact.LastName) }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } name
+            ? name : null;
 }

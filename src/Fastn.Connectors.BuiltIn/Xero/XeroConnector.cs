@@ -230,8 +230,23 @@ public static class XeroConnector
                         page => page.Contacts,
                         (input, page) => page.NextPage is { } next ? input with { Page = next } : null)
                     .Supports(EntityOperations.Get, "get_contact")
-                    .Supports(EntityOperations.Create, "create_contact")
-                    .Supports(EntityOperations.Update, "update_contact")
+                    // Xero requires a contact name: the company's, else the person's, else the e-mail address.
+                    .CreatedBy<CreateContactInput, XeroContact>("create_contact", c => new CreateContactInput
+                    {
+                        Name = c.Get<string>(CdmCatalog.Contact.Company)
+                            ?? (string.Join(' ', new[] { c.Get<string>(CdmCatalog.Contact.FirstName), c.Get<string>(CdmCatalog.Contact.LastName) }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } n ? n : null)
+                            ?? c.Get<string>(CdmCatalog.Contact.Email) ?? "Unnamed contact",
+                        FirstName = c.Get<string>(CdmCatalog.Contact.FirstName),
+                        LastName = c.Get<string>(CdmCatalog.Contact.LastName),
+                        EmailAddress = c.Get<string>(CdmCatalog.Contact.Email),
+                    })
+                    .UpdatedBy<UpdateContactInput, XeroContact>("update_contact", (id, c) => new UpdateContactInput
+                    {
+                        ContactId = id,
+                        FirstName = c.Get<string>(CdmCatalog.Contact.FirstName),
+                        LastName = c.Get<string>(CdmCatalog.Contact.LastName),
+                        EmailAddress = c.Get<string>(CdmCatalog.Contact.Email),
+                    })
                     .Map(c => c.ContactId, CdmCatalog.Contact.Id)
                     .Map(c => c.EmailAddress, CdmCatalog.Contact.Email)
                     .Map(c => c.FirstName, CdmCatalog.Contact.FirstName)

@@ -36,6 +36,10 @@ public sealed class EntityBuilder<T>
 
     internal EntityListing? Listing { get; private set; }
 
+    internal EntityWrite? Creating { get; private set; }
+
+    internal EntityWrite? Updating { get; private set; }
+
     /// <summary>The id field.</summary>
     public EntityBuilder<T> Id<TField>(Expression<Func<T, TField>> selector)
     {
@@ -105,6 +109,48 @@ public sealed class EntityBuilder<T>
             Filterable = filterable,
         };
         return this;
+    }
+
+    /// <summary>
+    /// Declares how a CDM record is created in the app: <paramref name="action"/> (also declared as the
+    /// <see cref="EntityOperations.Create"/> operation) is called with <paramref name="input"/>'s input for the record,
+    /// and the created native record is the output member <paramref name="record"/> selects (the output itself when null).
+    /// </summary>
+    public EntityBuilder<T> CreatedBy<TInput, TOutput>(string action, Func<CdmRecord, TInput> input, Expression<Func<TOutput, T>>? record = null)
+        where TInput : class
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Supports(EntityOperations.Create, action);
+        Creating = Write(action, (_, cdm) => input(cdm), record);
+        return this;
+    }
+
+    /// <summary>
+    /// Declares how a CDM record is updated in the app: <paramref name="action"/> (also declared as the
+    /// <see cref="EntityOperations.Update"/> operation) is called with <paramref name="input"/>'s input for the record's
+    /// id in the app and the fields to change; the updated native record is the output member <paramref name="record"/>
+    /// selects (the output itself when null).
+    /// </summary>
+    public EntityBuilder<T> UpdatedBy<TInput, TOutput>(string action, Func<string, CdmRecord, TInput> input, Expression<Func<TOutput, T>>? record = null)
+        where TInput : class
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Supports(EntityOperations.Update, action);
+        Updating = Write(action, (id, cdm) => input(id ?? throw new ArgumentException("An update needs the record's id."), cdm), record);
+        return this;
+    }
+
+    private EntityWrite Write<TInput, TOutput>(string action, Func<string?, CdmRecord, TInput> input, Expression<Func<TOutput, T>>? record)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        var path = record is null ? null : MemberPath(record);
+        return new EntityWrite
+        {
+            Action = action,
+            Input = (id, cdm) => JsonSerializer.SerializeToNode(input(id, new CdmRecord(cdm)), _json) as JsonObject
+                ?? throw new InvalidOperationException($"The input for '{action}' is not a JSON object."),
+            Record = output => output is not JsonObject o ? null : path is null ? o : JsonPath.Get(o, path) as JsonObject,
+        };
     }
 
     /// <summary>Maps a native field to a CDM field, value copied as is.</summary>

@@ -33,6 +33,12 @@ public sealed record EntityDefinition
     /// <summary>How the unified CDM API lists records page by page, when declared.</summary>
     public EntityListing? Listing { get; init; }
 
+    /// <summary>How the unified CDM API and CDM sync create a record, when declared.</summary>
+    public EntityWrite? Creating { get; init; }
+
+    /// <summary>How the unified CDM API and CDM sync update a record, when declared.</summary>
+    public EntityWrite? Updating { get; init; }
+
     /// <summary>The field mappings.</summary>
     public IReadOnlyList<FieldMapping> Mappings { get; init; } = [];
 

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Fastn.Connectors;
 using Fastn.Connectors.Cdm;
 using Fastn.Connectors.Entities;
+using Fastn.Connectors.Schema;
 using Fastn.Engine.Connections;
 using Fastn.Engine.Errors;
 using Fastn.Engine.Execution;
@@ -54,8 +55,7 @@ public sealed class CdmService(ConnectionService connections, ConnectorRegistry 
     }
 
     /// <summary>The connectors that can list <paramref name="entity"/> through the unified API, by name.</summary>
-    public IReadOnlyList<string> ConnectorsListing(CdmEntity entity) =>
-        [.. registry.All.Where(c => ListedEntity(c.Definition, entity, null) is not null).Select(c => c.Definition.Name)];
+    public IReadOnlyList<string> ConnectorsListing(CdmEntity entity) => Able(entity, Lists);
 
     /// <summary>
     /// One page of <paramref name="entityName"/> records from one of the tenant's connections: the one named, or the
@@ -66,8 +66,7 @@ public sealed class CdmService(ConnectionService connections, ConnectorRegistry 
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(query);
-        var entity = FindEntity(entityName) ?? throw FastnException.NotFound(
-            $"There is no CDM entity '{entityName}'. Use one of: {string.Join(", ", Connectors.Cdm.Cdm.All.Select(PathName))}.");
+        var entity = RequireEntity(entityName);
         if (query.Limit is < 1 or > MaxLimit)
         {
             throw FastnException.Validation($"'limit' must be between 1 and {MaxLimit}.", "limit");
@@ -85,16 +84,8 @@ public sealed class CdmService(ConnectionService connections, ConnectorRegistry 
             throw FastnException.Validation("The cursor belongs to another connection; pass the nextCursor of a page of this connection.", "cursor");
         }
 
-        var connection = connectionId is null
-            ? await OnlyConnectionAsync(tenant, entity, query.Source, cancellationToken).ConfigureAwait(false)
-            : await connections.GetOwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
-        var definition = registry.Find(connection.Connector)?.Definition
-            ?? throw FastnException.Conflict($"Connection '{connection.Id}' uses connector '{connection.Connector}', which is no longer registered.");
-        var source = ListedEntity(definition, entity, cursor?.Source ?? query.Source) ?? throw FastnException.Validation(
-            query.Source is null
-                ? $"Connector '{definition.Name}' does not list {entity.Name} records through the unified API; connectors that do: {Names(ConnectorsListing(entity))}."
-                : $"Connector '{definition.Name}' has no entity '{query.Source}' that maps {entity.Name} and can be listed.",
-            query.Source is null ? "connectionId" : "source");
+        var (connection, definition, source) = await ResolveAsync(tenant, entity, connectionId, cursor?.Source ?? query.Source, Lists, "list", cancellationToken)
+            .ConfigureAwait(false);
         var listing = source.Listing!;
 
         var input = cursor?.Input ?? listing.First(new EntityListRequest(query.Limit ?? DefaultLimit, Filters(entity, listing, definition.Name, query.Filters)));
@@ -129,24 +120,122 @@ public sealed class CdmService(ConnectionService connections, ConnectorRegistry 
             next is null ? null : Cursor.Write(new Cursor(connection.Id, source.Name, next)), result.CallId);
     }
 
-    private async Task<ConnectionView> OnlyConnectionAsync(TenantInfo tenant, CdmEntity entity, string? source, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a CDM record in the app of a connection of the tenant (the one named, or the only active one whose connector
+    /// can create the entity), through the entity's create action; returns the created record as CDM.
+    /// </summary>
+    public Task<CdmWriteResult> CreateAsync(TenantInfo tenant, string entityName, CdmWrite write, CancellationToken cancellationToken) =>
+        WriteAsync(tenant, entityName, null, write, cancellationToken);
+
+    /// <summary>
+    /// Changes the fields <paramref name="write"/> carries on the record <paramref name="id"/> in the app, through the
+    /// entity's update action; fields left out stay as they are. Returns the updated record as CDM.
+    /// </summary>
+    public Task<CdmWriteResult> UpdateAsync(TenantInfo tenant, string entityName, string id, CdmWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return WriteAsync(tenant, entityName, id, write, cancellationToken);
+    }
+
+    private async Task<CdmWriteResult> WriteAsync(TenantInfo tenant, string entityName, string? id, CdmWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(write);
+        var entity = RequireEntity(entityName);
+        var creating = id is null;
+        if (write.Record is not JsonObject record)
+        {
+            throw FastnException.Validation($"The body must be a {entity.Name} record: a JSON object of its fields ({string.Join(", ", entity.Fields.Select(f => f.Name))}).", "$");
+        }
+
+        if (record[entity.Fields[0].Name] is { } given && (creating || !(given is JsonValue v && v.TryGetValue<string>(out var same) && same == id)))
+        {
+            throw FastnException.Validation(creating
+                ? $"'{entity.Fields[0].Name}' is given by the app when the record is created; leave it out."
+                : $"'{entity.Fields[0].Name}' is the record's id from the URL and cannot be changed; leave it out.", "$." + entity.Fields[0].Name);
+        }
+
+        if (SchemaValidator.ValidateInput(WriteSchema(entity), record) is { } invalid)
+        {
+            throw FastnException.Validation($"The {entity.Name} record is not valid at {invalid.Path}: {invalid.Message}", invalid.Path);
+        }
+
+        var (connection, definition, source) = await ResolveAsync(tenant, entity, write.ConnectionId, write.Source,
+            creating ? e => e.Creating is not null : e => e.Updating is not null, creating ? "create" : "update", cancellationToken).ConfigureAwait(false);
+        var how = (creating ? source.Creating : source.Updating)!;
+        JsonObject input;
+        try
+        {
+            input = how.Input(id, (JsonObject)record.DeepClone());
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw FastnException.Validation($"The {entity.Name} record cannot be written to {definition.Name}: {ex.Message}", "$");
+        }
+
+        var result = await executor.ExecuteAsync(new ActionCallRequest(tenant, connection.Id, how.Action, input, ActionCaller.Cdm) { IdempotencyKey = write.IdempotencyKey },
+            cancellationToken).ConfigureAwait(false);
+        var native = how.Record(result.Output);
+        return new CdmWriteResult(entity.Name, connection.Id, definition.Name, source.Name, native is null ? null : source.ToCdm(native), result.CallId);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonObject> WriteSchemas = new(StringComparer.Ordinal);
+
+    // The record schema without its required list (a create has no id yet, an update carries only what changes) and
+    // without $id (the full schema may be compiled under that id too).
+    private static JsonObject WriteSchema(CdmEntity entity) => WriteSchemas.GetOrAdd(entity.Name, _ =>
+    {
+        var schema = entity.ToJsonSchema();
+        schema.Remove("required");
+        schema.Remove("$id");
+        return schema;
+    });
+
+    private static CdmEntity RequireEntity(string entityName) => FindEntity(entityName) ?? throw FastnException.NotFound(
+        $"There is no CDM entity '{entityName}'. Use one of: {string.Join(", ", Connectors.Cdm.Cdm.All.Select(PathName))}.");
+
+    private static bool Lists(EntityDefinition entity) => entity.Listing is not null;
+
+    // The connection (named, or the tenant's only active one able to), its connector and the connector entity that
+    // maps the CDM entity and can do what is asked.
+    private async Task<(ConnectionView Connection, ConnectorDefinition Definition, EntityDefinition Source)> ResolveAsync(TenantInfo tenant, CdmEntity entity,
+        string? connectionId, string? source, Func<EntityDefinition, bool> can, string verb, CancellationToken cancellationToken)
+    {
+        var connection = connectionId is null
+            ? await OnlyConnectionAsync(tenant, entity, source, can, verb, cancellationToken).ConfigureAwait(false)
+            : await connections.GetOwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
+        var definition = registry.Find(connection.Connector)?.Definition
+            ?? throw FastnException.Conflict($"Connection '{connection.Id}' uses connector '{connection.Connector}', which is no longer registered.");
+        var found = Mapping(definition, entity, source, can) ?? throw FastnException.Validation(
+            source is null
+                ? $"Connector '{definition.Name}' cannot {verb} {entity.Name} records through the unified API; connectors that can: {Names(Able(entity, can))}."
+                : $"Connector '{definition.Name}' has no entity '{source}' that maps {entity.Name} and can {verb} records.",
+            source is null ? "connectionId" : "source");
+        return (connection, definition, found);
+    }
+
+    private IReadOnlyList<string> Able(CdmEntity entity, Func<EntityDefinition, bool> can) =>
+        [.. registry.All.Where(c => Mapping(c.Definition, entity, null, can) is not null).Select(c => c.Definition.Name)];
+
+    private async Task<ConnectionView> OnlyConnectionAsync(TenantInfo tenant, CdmEntity entity, string? source, Func<EntityDefinition, bool> can, string verb,
+        CancellationToken cancellationToken)
     {
         var candidates = (await connections.ListAsync(tenant.TenantId, null, cancellationToken).ConfigureAwait(false))
-            .Where(c => c.Status == ConnectionState.Active && registry.Find(c.Connector) is { } r && ListedEntity(r.Definition, entity, source) is not null)
+            .Where(c => c.Status == ConnectionState.Active && registry.Find(c.Connector) is { } r && Mapping(r.Definition, entity, source, can) is not null)
             .ToList();
         return candidates.Count switch
         {
             1 => candidates[0],
             0 => throw FastnException.NotFound(
-                $"Tenant '{tenant.TenantId}' has no active connection that lists {entity.Name} records. Connect one of: {Names(ConnectorsListing(entity))}."),
+                $"Tenant '{tenant.TenantId}' has no active connection that can {verb} {entity.Name} records. Connect one of: {Names(Able(entity, can))}."),
             _ => throw FastnException.Validation(
-                $"Tenant '{tenant.TenantId}' has {candidates.Count} connections that list {entity.Name} records; pass connectionId, one of: "
+                $"Tenant '{tenant.TenantId}' has {candidates.Count} connections that can {verb} {entity.Name} records; pass connectionId, one of: "
                 + string.Join(", ", candidates.Select(c => $"{c.Id} ({c.Connector})")) + ".", "connectionId"),
         };
     }
 
-    private static EntityDefinition? ListedEntity(ConnectorDefinition definition, CdmEntity entity, string? source) =>
-        definition.Entities.FirstOrDefault(e => e.Cdm?.Name == entity.Name && e.Listing is not null && (source is null || e.Name == source));
+    private static EntityDefinition? Mapping(ConnectorDefinition definition, CdmEntity entity, string? source, Func<EntityDefinition, bool> can) =>
+        definition.Entities.FirstOrDefault(e => e.Cdm?.Name == entity.Name && can(e) && (source is null || e.Name == source));
 
     private static Dictionary<CdmField, string> Filters(CdmEntity entity, EntityListing listing, string connector, IReadOnlyDictionary<string, string> filters)
     {
@@ -212,6 +301,22 @@ public sealed class CdmService(ConnectionService connections, ConnectorRegistry 
         }
     }
 }
+
+/// <summary>A record to create or the fields to change, and where.</summary>
+/// <param name="Record">The CDM record (create) or the fields to change (update), as JSON.</param>
+/// <param name="ConnectionId">The connection to write to, or null for the tenant's only one able to.</param>
+/// <param name="Source">The connector entity to write where several map the same CDM entity.</param>
+/// <param name="IdempotencyKey">Passed to the action, for connectors that forward it to the app.</param>
+public sealed record CdmWrite(JsonNode? Record, string? ConnectionId, string? Source = null, string? IdempotencyKey = null);
+
+/// <summary>A record written through the unified API.</summary>
+/// <param name="Entity">The CDM entity.</param>
+/// <param name="ConnectionId">The connection written to.</param>
+/// <param name="Connector">Its connector.</param>
+/// <param name="Source">The connector entity written.</param>
+/// <param name="Record">The record as the app now has it, in CDM form (null when the app's answer holds no record).</param>
+/// <param name="CallId">The action call that wrote it.</param>
+public sealed record CdmWriteResult(string Entity, string ConnectionId, string Connector, string Source, JsonObject? Record, string CallId);
 
 /// <summary>What a unified list request asks for.</summary>
 /// <param name="ConnectionId">The connection to read, or null for the tenant's only connection that lists the entity.</param>

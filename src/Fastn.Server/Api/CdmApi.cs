@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Fastn.Engine.Cdm;
 using Fastn.Engine.Registry;
 using Fastn.Server.Errors;
@@ -55,8 +56,33 @@ public static class CdmApi
             .Produces<CdmPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        cdm.MapPost("/{entity}", async (HttpContext http, CdmService service, string entity, string? connectionId, string? source, JsonNode? record, CancellationToken ct) =>
+        {
+            var tenant = CallerContext.Of(http).RequireTenant();
+            var written = await service.CreateAsync(tenant, entity, new CdmWrite(record, connectionId, source, IdempotencyKey(http)), ct);
+            http.Response.Headers["x-fastn-call-id"] = written.CallId;
+            var id = written.Record?["id"]?.ToString();
+            return TypedResults.Created(id is null ? null : $"/api/v1/cdm/{Uri.EscapeDataString(entity)}/{Uri.EscapeDataString(id)}?connectionId={Uri.EscapeDataString(written.ConnectionId)}", written);
+        }).WithName("CreateCdmRecord")
+            .WithSummary("Create a CDM record in a connection's app through the entity's create action; answers the created record as CDM")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        cdm.MapPatch("/{entity}/{id}", async (HttpContext http, CdmService service, string entity, string id, string? connectionId, string? source, JsonNode? record,
+            CancellationToken ct) =>
+        {
+            var tenant = CallerContext.Of(http).RequireTenant();
+            var written = await service.UpdateAsync(tenant, entity, id, new CdmWrite(record, connectionId, source, IdempotencyKey(http)), ct);
+            http.Response.Headers["x-fastn-call-id"] = written.CallId;
+            return TypedResults.Ok(written);
+        }).WithName("UpdateCdmRecord")
+            .WithSummary("Change the given CDM fields of a record in a connection's app through the entity's update action; fields left out stay as they are")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
+
+    private static string? IdempotencyKey(HttpContext http) => http.Request.Headers["Idempotency-Key"].FirstOrDefault();
 
     /// <summary>Every connector's capabilities and, per CDM entity, the connectors covering it.</summary>
     /// <param name="Connectors">The connectors, by name.</param>

@@ -98,6 +98,57 @@ public sealed class UnifiedCdmApiTests
     }
 
     [Fact]
+    public async Task Contacts_CreatedAndUpdatedAsCdm_LandInEachApp_AndBadRecordsAreRefusedByPath()
+    {
+        await using var server = await FastnTestServer.StartAsync();
+        var client = server.CreateClient("tenant-unified-writes");
+        var hubspot = await server.ConnectOAuthAsync(client, "hubspot", AllowAsync);
+        var stripe = await server.CreateConnectionAsync(client, "stripe", new() { ["api_key"] = StripeSimulation.DemoSecretKey }, "secret_key");
+        var xero = await server.ConnectOAuthAsync(client, "xero", XeroConsentAsync);
+        var shopify = await server.ConnectOAuthAsync(client, "shopify", AllowAsync, new Dictionary<string, string> { ["shop"] = "fastn-sandbox" });
+
+        foreach (var (connector, connection) in new[] { ("hubspot", hubspot), ("stripe", stripe), ("xero", xero), ("shopify", shopify) })
+        {
+            var email = $"cdm.{connector}.{Guid.NewGuid():N}@example.com";
+            var created = await SendAsync(client, HttpMethod.Post, $"api/v1/cdm/contacts?connectionId={connection}",
+                new JsonObject { ["email"] = email, ["firstName"] = "Ada", ["lastName"] = "Lovelace" }, HttpStatusCode.Created);
+            created["connector"]!.GetValue<string>().ShouldBe(connector);
+            var record = created["record"]!;
+            record["email"]!.GetValue<string>().ShouldBe(email, connector);
+            var id = record["id"]!.GetValue<string>();
+            id.ShouldNotBeNullOrWhiteSpace();
+
+            // The app has it: read back through the unified list.
+            var listed = await FindAsync(client, connection, id);
+            listed["email"]!.GetValue<string>().ShouldBe(email, connector);
+        }
+
+        // Updates change only the fields given.
+        var hubspotCreated = await SendAsync(client, HttpMethod.Post, $"api/v1/cdm/contacts?connectionId={hubspot}",
+            new JsonObject { ["email"] = $"cdm.update.{Guid.NewGuid():N}@example.com", ["firstName"] = "Grace", ["lastName"] = "Brewster" }, HttpStatusCode.Created);
+        var hubspotId = hubspotCreated["record"]!["id"]!.GetValue<string>();
+        var updated = await SendAsync(client, HttpMethod.Patch, $"api/v1/cdm/contacts/{hubspotId}?connectionId={hubspot}", new JsonObject { ["lastName"] = "Hopper" }, HttpStatusCode.OK);
+        updated["record"]!["lastName"]!.GetValue<string>().ShouldBe("Hopper");
+        var stored = (await server.RunActionAsync(client, hubspot, "get_contact", new { contactId = hubspotId }))!["properties"]!;
+        stored["lastname"]!.GetValue<string>().ShouldBe("Hopper");
+        stored["firstname"]!.GetValue<string>().ShouldBe("Grace", "a field left out stays as it was");
+
+        // Refused, by path, with nothing written.
+        (await WriteProblemAsync(client, HttpMethod.Post, $"api/v1/cdm/contacts?connectionId={hubspot}", new JsonObject { ["id"] = "x", ["email"] = "a@example.com" }))
+            .ShouldContain("given by the app");
+        (await WriteProblemAsync(client, HttpMethod.Post, $"api/v1/cdm/contacts?connectionId={hubspot}", new JsonObject { ["nickname"] = "Ada" }))
+            .ShouldContain("$.nickname");
+        (await WriteProblemAsync(client, HttpMethod.Post, $"api/v1/cdm/contacts?connectionId={hubspot}", new JsonObject { ["email"] = 5 }))
+            .ShouldContain("$.email");
+        (await WriteProblemAsync(client, HttpMethod.Post, $"api/v1/cdm/contacts?connectionId={hubspot}", new JsonArray()))
+            .ShouldContain("JSON object");
+        (await WriteProblemAsync(client, HttpMethod.Patch, $"api/v1/cdm/contacts/123?connectionId={shopify}", new JsonObject { ["lastName"] = "X" }))
+            .ShouldContain("'shopify' cannot update CDMContact records");
+        (await WriteProblemAsync(client, HttpMethod.Patch, $"api/v1/cdm/contacts/{hubspotId}?connectionId={hubspot}", new JsonObject { ["id"] = "other" }))
+            .ShouldContain("cannot be changed");
+    }
+
+    [Fact]
     public async Task Capabilities_ReportActionsTriggersEntitiesAndCdmCoverage()
     {
         await using var server = await FastnTestServer.StartAsync();
@@ -134,6 +185,41 @@ public sealed class UnifiedCdmApiTests
         all["cdm"]!.AsArray().Single(e => e!["entity"]!.GetValue<string>() == "CDMInventoryLevel")!["path"]!.GetValue<string>().ShouldBe("inventory-levels");
 
         await ProblemAsync(client, "api/v1/capabilities/nope", HttpStatusCode.NotFound);
+    }
+
+    private static async Task<JsonNode> FindAsync(HttpClient client, string connection, string id)
+    {
+        string? cursor = null;
+        for (var pages = 0; pages < 50; pages++)
+        {
+            var page = await GetAsync(client, cursor is null ? $"api/v1/cdm/contacts?connectionId={connection}&limit=100" : $"api/v1/cdm/contacts?cursor={Uri.EscapeDataString(cursor)}");
+            if (page["records"]!.AsArray().FirstOrDefault(r => r!["id"]!.GetValue<string>() == id) is { } found)
+            {
+                return found;
+            }
+
+            if ((cursor = page["nextCursor"]?.GetValue<string>()) is null)
+            {
+                break;
+            }
+        }
+
+        throw new ShouldAssertException($"record {id} is not listed on {connection}");
+    }
+
+    private static async Task<JsonNode> SendAsync(HttpClient client, HttpMethod method, string url, JsonNode body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(expected, $"{method} {url}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    private static async Task<string> WriteProblemAsync(HttpClient client, HttpMethod method, string url, JsonNode body)
+    {
+        var problem = await SendAsync(client, method, url, body, HttpStatusCode.BadRequest);
+        return problem["detail"]!.GetValue<string>();
     }
 
     private static IEnumerable<string> Ids(JsonNode page) => page["records"]!.AsArray().Select(r => r!["id"]!.GetValue<string>());
