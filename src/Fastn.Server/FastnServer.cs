@@ -189,6 +189,7 @@ public static class FastnServer
         api.MapEventDestinationsApi();
         api.MapFlowsApi();
         api.MapCdmApi();
+        api.MapCdmSyncsApi();
         app.MapOAuthCallback();
         app.MapConnectSessions();
         app.MapWebhooks();

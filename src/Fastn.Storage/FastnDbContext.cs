@@ -70,6 +70,12 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<FlowRun> FlowRuns => Set<FlowRun>();
 
+    public DbSet<Cdm.CdmSync> CdmSyncs => Set<Cdm.CdmSync>();
+
+    public DbSet<Cdm.CdmSyncLink> CdmSyncLinks => Set<Cdm.CdmSyncLink>();
+
+    public DbSet<Cdm.CdmSyncError> CdmSyncErrors => Set<Cdm.CdmSyncError>();
+
     public DbSet<FlowRunStep> FlowRunSteps => Set<FlowRunStep>();
 
     public DbSet<Polling.PollRecordHash> PollRecordHashes => Set<Polling.PollRecordHash>();
@@ -320,6 +326,7 @@ public abstract class FastnDbContext : DbContext, IDataProtectionKeyContext
         });
 
         FlowsModel.Configure(modelBuilder);
+        Cdm.CdmSyncModel.Configure(modelBuilder);
         Polling.PollingModel.Configure(modelBuilder);
         ApplyScopeFilters(modelBuilder);
     }

@@ -95,6 +95,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddScoped<EventDeliveryStore>();
         services.TryAddScoped<Flows.FlowStore>();
         services.TryAddScoped<Flows.FlowRunStore>();
+        services.TryAddScoped<Cdm.CdmSyncStore>();
         // Run steps: each finished step is committed before the next starts (WriteAsync), group-committed across runs.
         services.TryAddSingleton(sp =>
         {

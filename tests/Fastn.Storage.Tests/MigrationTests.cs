@@ -50,7 +50,7 @@ public abstract class MigrationTests(StorageDatabase database) : StorageTestBase
         var model = scope.ServiceProvider.GetRequiredService<FastnDbContext>().Model;
         var tenantOwned = model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)).ToList();
 
-        tenantOwned.Count.ShouldBe(11); // connections, credentials, OAuth states, action calls, events, connect sessions, subscriptions, event deliveries, poll record hashes, flow runs, run steps
+        tenantOwned.Count.ShouldBe(14); // connections, credentials, OAuth states, action calls, events, connect sessions, subscriptions, event deliveries, poll record hashes, flow runs, run steps, CDM syncs, their links and errors
         foreach (var entity in tenantOwned)
         {
             entity.GetIndexes().ShouldContain(

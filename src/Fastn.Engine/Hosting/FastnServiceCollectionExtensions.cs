@@ -60,6 +60,10 @@ public static class FastnServiceCollectionExtensions
         services.TryAddScoped<Flows.FlowService>();
         services.TryAddSingleton<Registry.CapabilityRegistry>();
         services.TryAddScoped<Cdm.CdmService>();
+        services.TryAddScoped<Cdm.CdmSyncService>();
+        services.AddOptions<Cdm.CdmSyncOptions>().BindConfiguration("Fastn:Cdm");
+        services.TryAddSingleton<Cdm.CdmSyncScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Cdm.CdmSyncScheduler>());
         services.TryAddScoped<Flows.FlowEventTrigger>();
         services.TryAddSingleton<Flows.FlowSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<Flows.FlowSweeper>());
