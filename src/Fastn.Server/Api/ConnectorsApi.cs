@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Fastn.Connectors.Authentication;
 using Fastn.Connectors.Triggers;
 using Fastn.Engine.Registry;
@@ -51,7 +52,7 @@ public static class ConnectorsApi
     /// <param name="OAuth2">The OAuth2 settings, for OAuth2 methods.</param>
     /// <param name="ApiKey">Where the key goes, for API-key methods.</param>
     public sealed record ConnectorAuthMethod(string Id, string Kind, string? Label, bool IsDefault, IReadOnlyList<CredentialField> Fields,
-        OAuth2Details? OAuth2, ApiKeyPlacement? ApiKey);
+        [property: JsonPropertyName("oauth2")] OAuth2Details? OAuth2, ApiKeyPlacement? ApiKey);
 
     /// <summary>A credential field of an auth method.</summary>
     /// <param name="Name">The key to send in <c>credentials</c>.</param>

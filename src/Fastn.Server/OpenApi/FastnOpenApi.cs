@@ -26,6 +26,7 @@ public static class FastnOpenApi
             o.AddDocumentTransformer<ApiSecurityTransformer>();
             o.AddOperationTransformer<ApiSecurityTransformer>();
             o.AddSchemaTransformer<ResponseSchemaTransformer>();
+            o.AddSchemaTransformer<ProblemSchemaTransformer>();
             o.AddDocumentTransformer<ResponseSchemaTransformer>();
         });
 
