@@ -16,6 +16,9 @@ public static class FastnOpenApi
     public static IServiceCollection AddFastnOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(o =>
         {
+            // /mcp speaks MCP (JSON-RPC over Streamable HTTP) and describes itself with tools/list, not with OpenAPI.
+            var include = o.ShouldInclude;
+            o.ShouldInclude = d => include(d) && !IsMcp(d.RelativePath);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Fastn API";
@@ -29,6 +32,9 @@ public static class FastnOpenApi
             o.AddSchemaTransformer<ProblemSchemaTransformer>();
             o.AddDocumentTransformer<ResponseSchemaTransformer>();
         });
+
+    private static bool IsMcp(string? relativePath) =>
+        relativePath is not null && (relativePath.Equals("mcp", StringComparison.OrdinalIgnoreCase) || relativePath.StartsWith("mcp/", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Maps the Scalar API explorer at <see cref="ExplorerPath"/>, self-contained.</summary>
     public static IEndpointConventionBuilder MapFastnApiReference(this IEndpointRouteBuilder app) =>

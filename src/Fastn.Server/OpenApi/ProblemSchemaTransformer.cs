@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Fastn.Engine.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -20,7 +22,8 @@ internal sealed class ProblemSchemaTransformer : IOpenApiSchemaTransformer
         schema.Properties["category"] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
-            Description = "The error's category: validation, unauthenticated, auth-required, forbidden, not-found, conflict, rate-limited, upstream, unreachable, …",
+            Enum = [.. ErrorCategoryNames.All.Select(n => (JsonNode)n)],
+            Description = "The error's category, transport-neutral (the same as MCP tool errors and flow step errors carry).",
         };
         schema.Properties["retryable"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Whether repeating the request later can succeed." };
         schema.Properties["retryAfterSeconds"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "How long to wait before retrying (also the Retry-After header)." };
