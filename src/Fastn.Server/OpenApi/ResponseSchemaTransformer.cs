@@ -10,6 +10,7 @@ namespace Fastn.Server.OpenApi;
 /// property says it is left out when null (problem documents, a test result's optional parts); those always written
 /// are required in the schema, and nullability says which may be null. Schemas reachable from a request body or
 /// parameter keep every property optional: request bodies are checked by hand, with a problem naming the path.
+/// Numbers in answers are numbers (requests may also send them as strings).
 /// </summary>
 internal sealed class ResponseSchemaTransformer : IOpenApiSchemaTransformer, IOpenApiDocumentTransformer
 {
@@ -55,15 +56,43 @@ internal sealed class ResponseSchemaTransformer : IOpenApiSchemaTransformer, IOp
             }
         }
 
-        foreach (var id in inRequests)
+        foreach (var (id, schema) in components)
         {
-            if (components.TryGetValue(id, out var schema) && schema is OpenApiSchema concrete)
+            if (schema is not OpenApiSchema concrete)
+            {
+                continue;
+            }
+
+            if (inRequests.Contains(id))
             {
                 concrete.Required = null;
+            }
+            else
+            {
+                WrittenAsNumbers(concrete);
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    // Numbers are read from strings too (the web defaults' AllowReadingFromString), which the schemas show as
+    // "integer or string"; the server writes them as numbers, so answers say just that.
+    private static void WrittenAsNumbers(OpenApiSchema schema)
+    {
+        foreach (var property in (schema.Properties?.Values ?? []).OfType<OpenApiSchema>())
+        {
+            if (property.Type is { } type && (type & (JsonSchemaType.Integer | JsonSchemaType.Number)) != 0 && (type & JsonSchemaType.String) != 0)
+            {
+                property.Type = type & ~JsonSchemaType.String;
+                property.Pattern = null;
+            }
+
+            if (property.Items is OpenApiSchema items)
+            {
+                WrittenAsNumbers(new OpenApiSchema { Properties = new Dictionary<string, IOpenApiSchema> { ["item"] = items } });
+            }
+        }
     }
 
     private static bool LeftOutWhenNull(JsonPropertyInfo property) =>

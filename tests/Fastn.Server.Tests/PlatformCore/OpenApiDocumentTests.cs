@@ -101,6 +101,10 @@ public sealed partial class OpenApiDocumentTests(ServerFixture fixture)
             }
         }
 
+        // No /api/v1 endpoint is left out of the document (the dashboard's pages and /mcp are not REST).
+        var documented = document["paths"]!.AsObject().SelectMany(p => Methods.Where(m => p.Value![m] is not null).Select(m => Key(m, p.Key))).ToHashSet();
+        failures.AddRange(authenticated.Where(r => r.Contains(" /api/", StringComparison.Ordinal) && !documented.Contains(r)).Select(r => $"{r}: an API endpoint missing from the document"));
+
         operations.ShouldBeGreaterThan(40);
         failures.ShouldBeEmpty();
     }
@@ -130,6 +134,20 @@ public sealed partial class OpenApiDocumentTests(ServerFixture fixture)
         var schema = document["components"]!["schemas"]![name]!;
         var required = schema["required"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
         required.ShouldBe(["id", "tenantId", "connector", "authMethod", "status", "statusReason", "displayName", "metadata", "createdAt", "updatedAt"], ignoreOrder: true);
+        schema["properties"]!["statusReason"]!["type"]!.AsArray().Select(t => t!.GetValue<string>()).ShouldBe(["null", "string"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Document_NumbersInAnswers_AreNumbersOnly()
+    {
+        var document = await DocumentAsync();
+
+        var run = document["components"]!["schemas"]!["FlowRunView"]!["properties"]!["flowVersion"]!;
+        var step = document["components"]!["schemas"]!["FlowRunStepView"]!["properties"]!["durationMs"]!;
+
+        ((string?)run["type"] ?? string.Join(',', run["type"]!.AsArray())).ShouldBe("integer");
+        ((string?)step["type"] ?? string.Join(',', step["type"]!.AsArray())).ShouldBe("number");
+        run["pattern"].ShouldBeNull();
     }
 
     [Fact]
