@@ -92,7 +92,7 @@ public static class ConnectionsApi
 
             var connection = await service.CreateAsync(tenant, new CreateConnectionRequest(body.Connector, body.AuthMethod, body.Credentials, body.DisplayName), ct);
             return TypedResults.Created($"/api/v1/connections/{connection.Id}", View(connection));
-        }).ProducesProblems(StatusCodes.Status404NotFound).ProducesAppProblems().WithName("CreateConnection").WithSummary("Connect an account with credentials; verified by the connector's test call before it is saved");
+        }).ProducesAppProblems().WithName("CreateConnection").WithSummary("Connect an account with credentials; verified by the connector's test call before it is saved");
 
         group.MapGet("/", async (HttpContext http, ConnectionService service, string? connector, CancellationToken ct) =>
         {
