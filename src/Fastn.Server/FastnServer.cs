@@ -11,6 +11,7 @@ using Fastn.Samples.AcmeConnector;
 using Fastn.Server.Api;
 using Fastn.Server.Errors;
 using Fastn.Server.Hosting;
+using Fastn.Server.OpenApi;
 using Fastn.Server.Requests;
 using Fastn.Server.Security;
 using Fastn.Storage;
@@ -21,7 +22,6 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Orleans.Configuration;
-using Scalar.AspNetCore;
 
 namespace Fastn.Server;
 
@@ -69,7 +69,7 @@ public static class FastnServer
             k.Limits.MaxRequestLineSize = Math.Max(k.Limits.MaxRequestLineSize, limits.MaxUrlBytes * RequestShapeMiddleware.KestrelFactor);
             k.Limits.MaxRequestHeadersTotalSize = Math.Max(k.Limits.MaxRequestHeadersTotalSize, limits.MaxHeaderBytes * RequestShapeMiddleware.KestrelFactor);
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddFastnOpenApi();
         builder.Services.AddHealthChecks();
 
         builder.Services.AddFastnStorage();
@@ -174,7 +174,7 @@ public static class FastnServer
         app.UseAuthorization();
         app.UseMiddleware<StrictRequestBodyMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json").AddEndpointFilter(StatusCodeProblems.OnlyOpenApiDocuments("v1"));
-        app.MapScalarApiReference("/scalar");
+        app.MapFastnApiReference();
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready");
 

@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Fastn.Engine.Connections;
 using Fastn.Engine.Execution;
 using Fastn.Server.Errors;
+using Fastn.Server.OpenApi;
 using Fastn.Server.Security;
 using Fastn.Storage;
 using Fastn.Storage.ActionCalls;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Fastn.Server.Api;
 
@@ -22,6 +25,53 @@ public static class ConnectionsApi
     /// <param name="Credentials">Values for the method's credential fields.</param>
     public sealed record ReconnectBody(Dictionary<string, string>? Credentials);
 
+    /// <summary>A tenant's authenticated account on one connector: status and reason, never credentials.</summary>
+    /// <param name="Id">The connection id (<c>conn_…</c>).</param>
+    /// <param name="TenantId">The tenant it belongs to.</param>
+    /// <param name="Connector">The connector name.</param>
+    /// <param name="AuthMethod">The auth method id used.</param>
+    /// <param name="Status"><c>Active</c>, <c>NeedsReauth</c>, <c>Error</c> or <c>Revoked</c>.</param>
+    /// <param name="StatusReason">Why it is not active.</param>
+    /// <param name="DisplayName">A label.</param>
+    /// <param name="Metadata">Non-secret values captured when connecting.</param>
+    /// <param name="CreatedAt">When it was created.</param>
+    /// <param name="UpdatedAt">When it last changed.</param>
+    public sealed record Connection(string Id, string TenantId, string Connector, string AuthMethod, string Status, string? StatusReason,
+        string? DisplayName, IReadOnlyDictionary<string, string> Metadata, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+    /// <summary>The result of the connector's test call (a failing call answers a problem instead).</summary>
+    /// <param name="Ok">Always true: the call worked, or there is nothing to call.</param>
+    /// <param name="Detail">Why nothing was called, when the connector declares no test action.</param>
+    /// <param name="Action">The test action that ran.</param>
+    /// <param name="CallId">The recorded call (GET /api/v1/connections/{id}/calls).</param>
+    /// <param name="DurationMs">How long it took.</param>
+    public sealed record ConnectionTestResult(
+        bool Ok,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Detail = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Action = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CallId = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? DurationMs = null);
+
+    /// <summary>One recorded action call (inputs and outputs redacted).</summary>
+    /// <param name="Id">The call id.</param>
+    /// <param name="Action">The action name.</param>
+    /// <param name="Status"><c>Succeeded</c> or <c>Failed</c>.</param>
+    /// <param name="Caller">Who called it: <c>Rest</c>, <c>Flow</c> or <c>Mcp</c>.</param>
+    /// <param name="ErrorType">The problem type, when it failed.</param>
+    /// <param name="ErrorDetail">The problem detail, when it failed.</param>
+    /// <param name="UpstreamStatus">The app's HTTP status, if it answered.</param>
+    /// <param name="DurationMs">How long it took.</param>
+    /// <param name="StartedAt">When it started.</param>
+    /// <param name="Input">The input (redacted).</param>
+    /// <param name="Output">The output (redacted), or its text when it was not JSON.</param>
+    public sealed record ActionCall(string Id, string Action, string Status, string Caller, string? ErrorType, string? ErrorDetail, int? UpstreamStatus,
+        long DurationMs, DateTimeOffset StartedAt, JsonNode? Input, JsonNode? Output);
+
+    /// <summary>A page of the call log, newest first.</summary>
+    /// <param name="Items">The calls.</param>
+    /// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last one.</param>
+    public sealed record ActionCallPage(IReadOnlyList<ActionCall> Items, string? NextCursor);
+
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapConnectionsApi(this RouteGroupBuilder api)
     {
@@ -32,7 +82,7 @@ public static class ConnectionsApi
             context.HttpContext.Request.RouteValues.TryGetValue("id", out var id) && !RowIds.IsWellFormed(id as string)
                 ? ValueTask.FromResult<object?>(Problems.NotFound($"There is no connection {Engine.Errors.ProblemText.Quote(id as string)}: connection ids look like conn_01J… (letters, digits and '_'). List connections with GET /api/v1/connections."))
                 : next(context));
-        group.MapPost("/", async (HttpContext http, ConnectionService service, CreateConnectionBody? body, CancellationToken ct) =>
+        group.MapPost("/", async Task<Results<Created<Connection>, ProblemResult>> (HttpContext http, ConnectionService service, CreateConnectionBody? body, CancellationToken ct) =>
         {
             var tenant = CallerContext.Of(http).RequireTenant();
             if (string.IsNullOrWhiteSpace(body?.Connector))
@@ -41,19 +91,19 @@ public static class ConnectionsApi
             }
 
             var connection = await service.CreateAsync(tenant, new CreateConnectionRequest(body.Connector, body.AuthMethod, body.Credentials, body.DisplayName), ct);
-            return Results.Created($"/api/v1/connections/{connection.Id}", View(connection));
-        }).WithName("CreateConnection").WithSummary("Connect an account with credentials; verified by the connector's test call before it is saved");
+            return TypedResults.Created($"/api/v1/connections/{connection.Id}", View(connection));
+        }).ProducesAppProblems().WithName("CreateConnection").WithSummary("Connect an account with credentials; verified by the connector's test call before it is saved");
 
         group.MapGet("/", async (HttpContext http, ConnectionService service, string? connector, CancellationToken ct) =>
         {
             var caller = CallerContext.Of(http);
             var list = await service.ListAsync(caller.TenantId, connector, ct);
-            return Results.Ok(list.Select(View));
+            return TypedResults.Ok(list.Select(View).ToList());
         }).WithName("ListConnections").WithSummary("List connections (of the tenant in x-fastn-space-tenantid, or of the whole workspace)");
 
         group.MapGet("/{id}", async (HttpContext http, ConnectionService service, string id, CancellationToken ct) =>
-            Results.Ok(View(await service.GetOwnedAsync(CallerContext.Of(http).RequireTenant(), id, ct))))
-            .WithName("GetConnection").WithSummary("Get a connection: status and reason, never credentials");
+            TypedResults.Ok(View(await service.GetOwnedAsync(CallerContext.Of(http).RequireTenant(), id, ct))))
+            .ProducesProblems(StatusCodes.Status404NotFound).WithName("GetConnection").WithSummary("Get a connection: status and reason, never credentials");
 
         group.MapPost("/{id}/test", async (HttpContext http, ConnectionService service, ActionExecutor executor, Engine.Registry.ConnectorRegistry registry, string id, CancellationToken ct) =>
         {
@@ -62,22 +112,22 @@ public static class ConnectionsApi
             var test = registry.Find(connection.Connector)?.Definition.Capabilities.TestAction;
             if (test is null)
             {
-                return Results.Ok(new { ok = true, detail = "The connector declares no test action; the connection is stored and active." });
+                return TypedResults.Ok(new ConnectionTestResult(true, Detail: "The connector declares no test action; the connection is stored and active."));
             }
 
             var result = await executor.ExecuteAsync(new ActionCallRequest(tenant, id, test, new JsonObject(), Engine.Execution.ActionCaller.Rest), ct);
-            return Results.Ok(new { ok = true, action = test, callId = result.CallId, durationMs = result.Duration.TotalMilliseconds });
-        }).WithName("TestConnection").WithSummary("Run the connector's test call on the connection");
+            return TypedResults.Ok(new ConnectionTestResult(true, Action: test, CallId: result.CallId, DurationMs: result.Duration.TotalMilliseconds));
+        }).ProducesAppProblems().WithName("TestConnection").WithSummary("Run the connector's test call on the connection");
 
         group.MapPost("/{id}/reconnect", async (HttpContext http, ConnectionService service, string id, ReconnectBody? body, CancellationToken ct) =>
-            Results.Ok(View(await service.ReconnectAsync(CallerContext.Of(http).RequireTenant(), id, body?.Credentials, ct))))
-            .WithName("ReconnectConnection").WithSummary("Replace the credentials of a connection, keeping its id (OAuth connections: POST /api/v1/connect/{connector} with connectionId)");
+            TypedResults.Ok(View(await service.ReconnectAsync(CallerContext.Of(http).RequireTenant(), id, body?.Credentials, ct))))
+            .ProducesAppProblems().WithName("ReconnectConnection").WithSummary("Replace the credentials of a connection, keeping its id (OAuth connections: POST /api/v1/connect/{connector} with connectionId)");
 
         group.MapDelete("/{id}", async (HttpContext http, ConnectionService service, string id, CancellationToken ct) =>
         {
             await service.DeleteAsync(CallerContext.Of(http).RequireTenant(), id, ct);
-            return Results.NoContent();
-        }).WithName("DeleteConnection").WithSummary("Delete a connection and its stored credentials");
+            return TypedResults.NoContent();
+        }).ProducesProblems(StatusCodes.Status404NotFound).WithName("DeleteConnection").WithSummary("Delete a connection and its stored credentials");
 
         group.MapPost("/{id}/actions/{action}", async (HttpContext http, ActionExecutor executor, string id, string action, JsonNode? input, CancellationToken ct) =>
         {
@@ -86,9 +136,11 @@ public static class ConnectionsApi
             var result = await executor.ExecuteAsync(new ActionCallRequest(tenant, id, action, input, Engine.Execution.ActionCaller.Rest) { IdempotencyKey = idempotencyKey }, ct);
             http.Response.Headers["x-fastn-call-id"] = result.CallId;
             return Results.Json(result.Output);
-        }).WithMetadata(Requests.ActionInputBody.Instance).WithName("ExecuteAction").WithSummary("Run an action on a connection; the body is the action's input, the response its output");
+        }).WithMetadata(Requests.ActionInputBody.Instance)
+            // The output's shape is the action's own (GET /api/v1/connectors/{name} gives each action's output schema).
+            .Produces<JsonNode>(StatusCodes.Status200OK).ProducesAppProblems().WithName("ExecuteAction").WithSummary("Run an action on a connection; the body is the action's input, the response its output");
 
-        group.MapGet("/{id}/calls", async (HttpContext http, ConnectionService service, ActionCallLog log, IActionCallLog writer, string id, int? limit, string? cursor, CancellationToken ct) =>
+        group.MapGet("/{id}/calls", async Task<Results<Ok<ActionCallPage>, ProblemResult>> (HttpContext http, ConnectionService service, ActionCallLog log, IActionCallLog writer, string id, int? limit, string? cursor, CancellationToken ct) =>
         {
             var tenant = CallerContext.Of(http).RequireTenant();
             await service.GetOwnedAsync(tenant, id, ct);
@@ -105,42 +157,20 @@ public static class ConnectionsApi
             }
 
             var page = await log.ListByConnectionAsync(id, limit ?? 50, cursor, ct);
-            return Results.Ok(new
-            {
-                items = page.Items.Select(c => new
-                {
-                    id = c.Id,
-                    action = c.Action,
-                    status = c.Status.ToString(),
-                    caller = c.Caller.ToString(),
-                    errorType = c.ErrorType,
-                    errorDetail = c.ErrorDetail,
-                    upstreamStatus = c.HttpStatus,
-                    durationMs = c.DurationMs,
-                    startedAt = c.StartedAt,
-                    input = JsonNode.Parse(c.Input),
-                    output = ParseOrText(c.Output),
-                }),
-                nextCursor = page.NextCursor,
-            });
-        }).WithName("ListActionCalls").WithSummary("The connection's action-call log, newest first (inputs and outputs redacted)");
+            return TypedResults.Ok(new ActionCallPage(
+                [.. page.Items.Select(c => new ActionCall(c.Id, c.Action, c.Status.ToString(), c.Caller.ToString(), c.ErrorType, c.ErrorDetail, c.HttpStatus,
+                    c.DurationMs, c.StartedAt, JsonNode.Parse(c.Input), ParseOrText(c.Output)))],
+                page.NextCursor));
+        }).ProducesProblems(StatusCodes.Status404NotFound).WithName("ListActionCalls").WithSummary("The connection's action-call log, newest first (inputs and outputs redacted)");
         return api;
     }
 
     /// <summary>The public view of a connection: no credentials, ever.</summary>
-    public static object View(ConnectionView c) => new
+    public static Connection View(ConnectionView c)
     {
-        id = c.Id,
-        tenantId = c.Tenant.TenantId,
-        connector = c.Connector,
-        authMethod = c.AuthMethod,
-        status = c.Status.ToString(),
-        statusReason = c.StatusReason,
-        displayName = c.DisplayName,
-        metadata = c.Metadata,
-        createdAt = c.CreatedAt,
-        updatedAt = c.UpdatedAt,
-    };
+        ArgumentNullException.ThrowIfNull(c);
+        return new(c.Id, c.Tenant.TenantId, c.Connector, c.AuthMethod, c.Status.ToString(), c.StatusReason, c.DisplayName, c.Metadata, c.CreatedAt, c.UpdatedAt);
+    }
 
     private static JsonNode? ParseOrText(string text)
     {

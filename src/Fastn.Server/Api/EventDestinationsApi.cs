@@ -1,6 +1,8 @@
 using Fastn.Engine.Triggers;
 using Fastn.Server.Errors;
 using Fastn.Server.Security;
+using Fastn.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Fastn.Server.Api;
 
@@ -24,24 +26,24 @@ public static class EventDestinationsApi
             var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
             var added = await service.AddAsync(caller.WorkspaceId, body?.Url, body?.EventTypes, body?.Kind, ct, body?.Filters);
-            return Results.Created($"/api/v1/event-destinations/{added.Id}", added);
+            return TypedResults.Created($"/api/v1/event-destinations/{added.Id}", added);
         }).WithName("AddEventDestination")
             .WithSummary("Send the workspace's events to an endpoint, signed the Standard Webhooks way; the answer shows the whsec_ signing secret once");
 
         group.MapGet("/", async (HttpContext http, EventDestinationService service, CancellationToken ct) =>
         {
             CallerContext.Of(http).RequireWorkspaceKey();
-            return Results.Ok(await service.ListAsync(ct));
+            return TypedResults.Ok(await service.ListAsync(ct));
         }).WithName("ListEventDestinations").WithSummary("The workspace's event destinations (never their secrets)");
 
         group.MapDelete("/{id}", async (HttpContext http, EventDestinationService service, string id, CancellationToken ct) =>
         {
             CallerContext.Of(http).RequireWorkspaceKey();
             await service.DeleteAsync(id, ct);
-            return Results.NoContent();
-        }).WithName("DeleteEventDestination").WithSummary("Stop sending events to a destination and drop its pending deliveries");
+            return TypedResults.NoContent();
+        }).ProducesProblems(StatusCodes.Status404NotFound).WithName("DeleteEventDestination").WithSummary("Stop sending events to a destination and drop its pending deliveries");
 
-        group.MapGet("/{id}/deliveries", async (HttpContext http, EventDestinationService service, string id, string? status, int? limit, CancellationToken ct) =>
+        group.MapGet("/{id}/deliveries", async Task<Results<Ok<IReadOnlyList<EventDeliveryView>>, ProblemResult>> (HttpContext http, EventDestinationService service, string id, string? status, int? limit, CancellationToken ct) =>
         {
             CallerContext.Of(http).RequireWorkspaceKey();
             if (limit is < 1 or > 200)
@@ -49,14 +51,14 @@ public static class EventDestinationsApi
                 return Problems.Validation("'limit' must be between 1 and 200 (default 50).", "limit");
             }
 
-            return Results.Ok(await service.ListDeliveriesAsync(id, status, limit ?? 50, ct));
-        }).WithName("ListEventDeliveries").WithSummary("A destination's deliveries, newest first; status=Failed is the dead-letter list");
+            return TypedResults.Ok(await service.ListDeliveriesAsync(id, status, limit ?? 50, ct));
+        }).ProducesProblems(StatusCodes.Status404NotFound).WithName("ListEventDeliveries").WithSummary("A destination's deliveries, newest first; status=Failed is the dead-letter list");
 
         group.MapPost("/deliveries/{deliveryId}/redeliver", async (HttpContext http, EventDestinationService service, string deliveryId, CancellationToken ct) =>
         {
             CallerContext.Of(http).RequireWorkspaceKey();
-            return Results.Ok(await service.RedeliverAsync(deliveryId, ct));
-        }).WithName("RedeliverEvent").WithSummary("Send a delivery again now (a dead letter, say), with a fresh set of attempts");
+            return TypedResults.Ok(await service.RedeliverAsync(deliveryId, ct));
+        }).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).WithName("RedeliverEvent").WithSummary("Send a delivery again now (a dead letter, say), with a fresh set of attempts");
         return api;
     }
 }

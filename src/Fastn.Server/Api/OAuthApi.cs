@@ -7,6 +7,8 @@ using Fastn.Server.Errors;
 using Fastn.Server.Security;
 using Fastn.Storage.OAuth;
 using Microsoft.Extensions.Options;
+using Fastn.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Fastn.Server.Api;
 
@@ -26,6 +28,20 @@ public static class OAuthApi
     /// <param name="Scopes">Scopes override.</param>
     public sealed record OAuthAppBody(string? ClientId, string? ClientSecret, string? Scopes);
 
+    /// <summary>A started OAuth connection: send the user to <paramref name="AuthorizationUrl"/>.</summary>
+    /// <param name="AuthorizationUrl">The app's authorization URL with state and PKCE.</param>
+    /// <param name="ExpiresAt">When the state expires.</param>
+    /// <param name="RedirectUri">Fastn's callback the app redirects to.</param>
+    public sealed record OAuthStart(string AuthorizationUrl, DateTimeOffset ExpiresAt, string RedirectUri);
+
+    /// <summary>The workspace's OAuth client for one connector (the secret is never returned).</summary>
+    /// <param name="Connector">The connector name.</param>
+    /// <param name="ClientId">The client id.</param>
+    /// <param name="Scopes">A scopes override.</param>
+    /// <param name="UpdatedAt">When it last changed.</param>
+    /// <param name="RedirectUri">The redirect URI to register with the app.</param>
+    public sealed record OAuthApp(string Connector, string ClientId, string? Scopes, DateTimeOffset UpdatedAt, string RedirectUri);
+
     /// <summary>Maps the API endpoints.</summary>
     public static RouteGroupBuilder MapOAuthApi(this RouteGroupBuilder api)
     {
@@ -33,19 +49,19 @@ public static class OAuthApi
         {
             var tenant = CallerContext.Of(http).RequireTenant();
             var start = await service.StartOAuthAsync(tenant, connector, body?.AuthMethod, body?.Parameters, body?.ReturnUrl, body?.ConnectionId, ct);
-            return Results.Ok(new { authorizationUrl = start.AuthorizationUrl, expiresAt = start.ExpiresAt, redirectUri = options.Value.OAuthRedirectUri });
-        }).WithTags("OAuth").WithName("StartOAuth").WithSummary("Start OAuth: returns the app's authorization URL (state + PKCE) to send the user to");
+            return TypedResults.Ok(new OAuthStart(start.AuthorizationUrl, start.ExpiresAt, options.Value.OAuthRedirectUri));
+        }).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).WithTags("OAuth").WithName("StartOAuth").WithSummary("Start OAuth: returns the app's authorization URL (state + PKCE) to send the user to");
 
         var apps = api.MapGroup("/oauth-apps").WithTags("OAuth").RequireAuthorization(FastnPolicies.Admin);
-        apps.MapGet("/", async (HttpContext http, OAuthAppStore store, CancellationToken ct) =>
+        apps.MapGet("/", async (HttpContext http, OAuthAppStore store, IOptions<FastnEngineOptions> options, CancellationToken ct) =>
         {
             var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
             var list = await store.ListAsync(caller.WorkspaceId, ct);
-            return Results.Ok(list.Select(a => new { connector = a.Connector, clientId = a.ClientId, scopes = a.Scopes, updatedAt = a.UpdatedAt }));
+            return TypedResults.Ok(list.Select(a => new OAuthApp(a.Connector, a.ClientId, a.Scopes, a.UpdatedAt, options.Value.OAuthRedirectUri)).ToList());
         }).WithName("ListOAuthApps").WithSummary("List OAuth apps (client secrets are never returned)");
 
-        apps.MapPut("/{connector}", async (HttpContext http, OAuthAppStore store, CredentialVault vault, Engine.Registry.ConnectorRegistry registry, IOptions<FastnEngineOptions> options, string connector, OAuthAppBody? body, CancellationToken ct) =>
+        apps.MapPut("/{connector}", async Task<Results<Ok<OAuthApp>, ProblemResult>> (HttpContext http, OAuthAppStore store, CredentialVault vault, Engine.Registry.ConnectorRegistry registry, IOptions<FastnEngineOptions> options, string connector, OAuthAppBody? body, CancellationToken ct) =>
         {
             var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
@@ -65,15 +81,15 @@ public static class OAuthApi
             }
 
             var app = await store.UpsertAsync(caller.WorkspaceId, connector, body.ClientId, vault.ProtectValue(body.ClientSecret), body.Scopes, ct);
-            return Results.Ok(new { connector = app.Connector, clientId = app.ClientId, scopes = app.Scopes, redirectUri = options.Value.OAuthRedirectUri });
-        }).WithName("PutOAuthApp").WithSummary("Register the workspace's OAuth client for a connector");
+            return TypedResults.Ok(new OAuthApp(app.Connector, app.ClientId, app.Scopes, app.UpdatedAt, options.Value.OAuthRedirectUri));
+        }).ProducesProblems(StatusCodes.Status404NotFound).WithName("PutOAuthApp").WithSummary("Register the workspace's OAuth client for a connector");
 
-        apps.MapDelete("/{connector}", async (HttpContext http, OAuthAppStore store, string connector, CancellationToken ct) =>
+        apps.MapDelete("/{connector}", async Task<Results<NoContent, ProblemResult>> (HttpContext http, OAuthAppStore store, string connector, CancellationToken ct) =>
         {
             var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
-            return await store.DeleteAsync(caller.WorkspaceId, connector, ct) ? Results.NoContent() : Problems.NotFound($"No OAuth app for '{connector}'.");
-        }).WithName("DeleteOAuthApp").WithSummary("Remove an OAuth app");
+            return await store.DeleteAsync(caller.WorkspaceId, connector, ct) ? TypedResults.NoContent() : Problems.NotFound($"No OAuth app for '{connector}'.");
+        }).ProducesProblems(StatusCodes.Status404NotFound).WithName("DeleteOAuthApp").WithSummary("Remove an OAuth app");
         return api;
     }
 
@@ -103,7 +119,10 @@ public static class OAuthApi
             {
                 return Page((HttpStatusCode)Problems.StatusOf(problem), "Not connected", WebUtility.HtmlEncode(problem.Detail));
             }
-        }).InSystemScope("the OAuth callback, authorised by its single-use state").WithTags("OAuth").WithName("OAuthCallback").WithSummary("The OAuth redirect URI: exchanges the code and stores the tokens");
+        }).InSystemScope("the OAuth callback, authorised by its single-use state")
+            // A page for the user's browser (or a redirect to the return URL); failures are pages too, with the error's status.
+            .Produces<string>(StatusCodes.Status200OK, "text/html").Produces(StatusCodes.Status302Found)
+            .WithTags("OAuth").WithName("OAuthCallback").WithSummary("The OAuth redirect URI: exchanges the code and stores the tokens");
         return app;
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Fastn.Engine.Triggers;
 using Fastn.Engine.Triggers.Polling;
+using Fastn.Server.OpenApi;
 using Fastn.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Fastn.Server.Api;
 
@@ -39,6 +41,28 @@ public static class SubscriptionsApi
     public sealed record PollRunBody(string SubscriptionId, string Outcome, string Detail, int Pages, int Records, int Created, int Updated, int Deleted,
         bool Baseline, DateTimeOffset? NextPollAt, string? ErrorCode);
 
+    /// <summary>Which trigger events of one connection Fastn receives (never its signing secret).</summary>
+    /// <param name="Id">The subscription id (<c>sub_…</c>).</param>
+    /// <param name="TenantId">The tenant it belongs to.</param>
+    /// <param name="ConnectionId">The connection whose events it receives.</param>
+    /// <param name="Connector">The connector name.</param>
+    /// <param name="Trigger">The trigger name.</param>
+    /// <param name="Status"><c>Active</c>, <c>Paused</c>, <c>Failing</c> or <c>NeedsReauth</c>.</param>
+    /// <param name="StatusReason">Why the status is what it is.</param>
+    /// <param name="Parameters">The trigger's parameters.</param>
+    /// <param name="WebhookUrl">Webhook triggers: where the app must send its deliveries.</param>
+    /// <param name="HasSigningSecret">Whether a signing secret is stored.</param>
+    /// <param name="CreatedAt">When it was created.</param>
+    /// <param name="UpdatedAt">When it last changed.</param>
+    /// <param name="Poll">Poll triggers: the schedule, the last and the next poll; null for webhook triggers.</param>
+    public sealed record Subscription(string Id, string TenantId, string ConnectionId, string Connector, string Trigger, string Status, string? StatusReason,
+        JsonObject Parameters, string? WebhookUrl, bool HasSigningSecret, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, PollStatusView? Poll);
+
+    /// <summary>A deleted subscription whose webhook the app did not confirm removing.</summary>
+    /// <param name="Deleted">Always true: the subscription is gone from Fastn.</param>
+    /// <param name="Warning">What the app answered; remove the webhook in the app by hand.</param>
+    public sealed record SubscriptionDeleted(bool Deleted, string Warning);
+
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapSubscriptionsApi(this RouteGroupBuilder api)
     {
@@ -49,60 +73,50 @@ public static class SubscriptionsApi
             var created = await service.CreateAsync(CallerContext.Of(http).RequireTenant(),
                 new CreateSubscriptionRequest(body?.ConnectionId, body?.Trigger, body?.Parameters, body?.SigningSecret,
                     body?.Schedule is { } schedule ? new PollScheduleRequest(schedule.Interval, schedule.Cron, schedule.TimeZone) : null, body?.InitialSync), ct);
-            return Results.Created($"/api/v1/subscriptions/{created.Id}", View(created));
-        }).WithName("CreateSubscription")
+            return TypedResults.Created($"/api/v1/subscriptions/{created.Id}", View(created));
+        }).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).ProducesProblems(ProblemResponses.Upstream).WithName("CreateSubscription")
             .WithSummary("Receive a trigger's events for a connection; the response's webhookUrl is where the app must send its deliveries");
 
         group.MapGet("/", async (HttpContext http, SubscriptionService service, string? connectionId, CancellationToken ct) =>
         {
             _ = CallerContext.Of(http);
-            return Results.Ok((await service.ListAsync(connectionId, ct)).Select(View));
+            return TypedResults.Ok((await service.ListAsync(connectionId, ct)).Select(View).ToList());
         }).WithName("ListSubscriptions").WithSummary("List subscriptions (of the tenant in x-fastn-space-tenantid, or of the whole workspace), optionally of one connection");
 
         group.MapGet("/{id}", async (HttpContext http, SubscriptionService service, string id, CancellationToken ct) =>
-            Results.Ok(View(await service.GetAsync(CallerContext.Of(http).RequireTenant(), id, ct))))
-            .WithName("GetSubscription").WithSummary("Get a subscription: status and reason, never its signing secret");
+            TypedResults.Ok(View(await service.GetAsync(CallerContext.Of(http).RequireTenant(), id, ct))))
+            .ProducesProblems(StatusCodes.Status404NotFound).WithName("GetSubscription").WithSummary("Get a subscription: status and reason, never its signing secret");
 
         group.MapPost("/{id}/pause", async (HttpContext http, SubscriptionService service, string id, CancellationToken ct) =>
-            Results.Ok(View(await service.PauseAsync(CallerContext.Of(http).RequireTenant(), id, ct))))
-            .WithName("PauseSubscription").WithSummary("Pause: deliveries are still acknowledged and stored, but held from dispatch");
+            TypedResults.Ok(View(await service.PauseAsync(CallerContext.Of(http).RequireTenant(), id, ct))))
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).WithName("PauseSubscription").WithSummary("Pause: deliveries are still acknowledged and stored, but held from dispatch");
 
         group.MapPost("/{id}/resume", async (HttpContext http, SubscriptionService service, string id, CancellationToken ct) =>
-            Results.Ok(View(await service.ResumeAsync(CallerContext.Of(http).RequireTenant(), id, ct))))
-            .WithName("ResumeSubscription").WithSummary("Resume a paused subscription");
+            TypedResults.Ok(View(await service.ResumeAsync(CallerContext.Of(http).RequireTenant(), id, ct))))
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).WithName("ResumeSubscription").WithSummary("Resume a paused subscription");
 
         group.MapPost("/{id}/poll", async (HttpContext http, PollService polls, string id, CancellationToken ct) =>
         {
             var r = await polls.PollNowAsync(CallerContext.Of(http).RequireTenant(), id, ct);
             return TypedResults.Ok(new PollRunBody(r.SubscriptionId, r.Outcome.ToString(), r.Detail, r.Pages, r.Records, r.Created, r.Updated, r.Deleted,
                 r.Baseline, r.NextPollAt, r.ErrorCode));
-        }).WithName("PollSubscription")
+        }).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).ProducesProblems(ProblemResponses.Upstream).WithName("PollSubscription")
             .WithSummary("Poll a poll subscription now (a flow's test run polls once) and return what it found; its events are stored as a scheduled poll's are");
 
-        group.MapDelete("/{id}", async (HttpContext http, SubscriptionService service, string id, CancellationToken ct) =>
+        group.MapDelete("/{id}", async Task<Results<NoContent, Ok<SubscriptionDeleted>>> (HttpContext http, SubscriptionService service, string id, CancellationToken ct) =>
         {
             var warning = await service.DeleteAsync(CallerContext.Of(http).RequireTenant(), id, ct);
-            return warning is null ? Results.NoContent() : Results.Ok(new { deleted = true, warning });
-        }).WithName("DeleteSubscription")
+            return warning is null ? TypedResults.NoContent() : TypedResults.Ok(new SubscriptionDeleted(true, warning));
+        }).ProducesProblems(StatusCodes.Status404NotFound).WithName("DeleteSubscription")
             .WithSummary("Delete a subscription (and the webhook Fastn registered with the app); its URL answers 404 afterwards, its stored events stay. 200 with a warning when the app did not confirm removing its webhook");
         return api;
     }
 
     /// <summary>The public view of a subscription: no secret, ever.</summary>
-    public static object View(SubscriptionView s) => new
+    public static Subscription View(SubscriptionView s)
     {
-        id = s.Id,
-        tenantId = s.Tenant.TenantId,
-        connectionId = s.ConnectionId,
-        connector = s.Connector,
-        trigger = s.Trigger,
-        status = s.Status.ToString(),
-        statusReason = s.StatusReason,
-        parameters = s.Parameters,
-        webhookUrl = s.WebhookUrl,
-        hasSigningSecret = s.HasSigningSecret,
-        createdAt = s.CreatedAt,
-        updatedAt = s.UpdatedAt,
-        poll = s.Poll,
-    };
+        ArgumentNullException.ThrowIfNull(s);
+        return new(s.Id, s.Tenant.TenantId, s.ConnectionId, s.Connector, s.Trigger, s.Status.ToString(), s.StatusReason, s.Parameters, s.WebhookUrl,
+            s.HasSigningSecret, s.CreatedAt, s.UpdatedAt, s.Poll);
+    }
 }

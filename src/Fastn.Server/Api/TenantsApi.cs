@@ -2,6 +2,8 @@ using Fastn.Server.Errors;
 using Fastn.Server.Security;
 using Fastn.Storage;
 using Fastn.Storage.Workspaces;
+using Fastn.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Fastn.Server.Api;
 
@@ -13,6 +15,12 @@ public static class TenantsApi
     /// <param name="Name">A display name.</param>
     public sealed record CreateTenant(string? Id, string? Name);
 
+    /// <summary>One of the workspace's customers.</summary>
+    /// <param name="Id">Your id for the customer.</param>
+    /// <param name="Name">A display name.</param>
+    /// <param name="CreatedAt">When it was created.</param>
+    public sealed record Tenant(string Id, string Name, DateTimeOffset CreatedAt);
+
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapTenantsApi(this RouteGroupBuilder api)
     {
@@ -22,10 +30,10 @@ public static class TenantsApi
             var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
             var tenants = await store.ListTenantsAsync(caller.WorkspaceId, ct);
-            return Results.Ok(tenants.Select(t => new { id = t.Id, name = t.Name, createdAt = t.CreatedAt }));
+            return TypedResults.Ok(tenants.Select(View).ToList());
         }).WithName("ListTenants").WithSummary("List the workspace's tenants");
 
-        group.MapPost("/", async (HttpContext http, WorkspaceStore store, CreateTenant? body, CancellationToken ct) =>
+        group.MapPost("/", async Task<Results<Created<Tenant>, ProblemResult>> (HttpContext http, WorkspaceStore store, CreateTenant? body, CancellationToken ct) =>
         {
             var caller = CallerContext.Of(http);
             caller.RequireWorkspaceKey();
@@ -42,15 +50,15 @@ public static class TenantsApi
             try
             {
                 var tenant = await store.CreateTenantAsync(caller.WorkspaceId, id, body.Name, ct);
-                return Results.Created($"/api/v1/tenants/{tenant.Id}", new { id = tenant.Id, name = tenant.Name, createdAt = tenant.CreatedAt });
+                return TypedResults.Created($"/api/v1/tenants/{tenant.Id}", View(tenant));
             }
             catch (DuplicateKeyException)
             {
                 return Problems.From(Engine.Errors.FastnException.Conflict($"Tenant '{id}' already exists."));
             }
-        }).WithName("CreateTenant").WithSummary("Create a tenant (one of your customers)");
+        }).ProducesProblems(StatusCodes.Status409Conflict).WithName("CreateTenant").WithSummary("Create a tenant (one of your customers)");
 
-        group.MapGet("/{id}", async (HttpContext http, WorkspaceStore store, string id, CancellationToken ct) =>
+        group.MapGet("/{id}", async Task<Results<Ok<Tenant>, ProblemResult>> (HttpContext http, WorkspaceStore store, string id, CancellationToken ct) =>
         {
             var caller = CallerContext.Of(http);
             if (caller.TenantScopedKey && caller.TenantId != id)
@@ -59,9 +67,11 @@ public static class TenantsApi
             }
 
             return await store.GetTenantAsync(caller.WorkspaceId, id, ct) is { } t
-                ? Results.Ok(new { id = t.Id, name = t.Name, createdAt = t.CreatedAt })
+                ? TypedResults.Ok(View(t))
                 : Problems.NotFound($"Tenant '{id}' does not exist.");
-        }).WithName("GetTenant").WithSummary("Get a tenant");
+        }).ProducesProblems(StatusCodes.Status404NotFound).WithName("GetTenant").WithSummary("Get a tenant");
         return api;
     }
+
+    private static Tenant View(Storage.Workspaces.Tenant t) => new(t.Id, t.Name, t.CreatedAt);
 }

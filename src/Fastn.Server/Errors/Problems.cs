@@ -1,4 +1,3 @@
-using System.Globalization;
 using Fastn.Engine.Errors;
 
 namespace Fastn.Server.Errors;
@@ -33,7 +32,7 @@ public static class Problems
     }
 
     /// <summary>The problem+json result of a platform error.</summary>
-    public static IResult From(FastnException problem)
+    public static ProblemResult From(FastnException problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var extensions = new Dictionary<string, object?>(problem.Extensions)
@@ -52,30 +51,21 @@ public static class Problems
             extensions["retryAfterSeconds"] = retryAfter;
         }
 
-        var result = Results.Problem(detail: problem.Detail, statusCode: StatusOf(problem), title: problem.Title, type: problem.Code, extensions: extensions);
-        return retryAfter is null ? result : new WithRetryAfter(result, retryAfter.Value);
+        var status = StatusOf(problem);
+        return new ProblemResult(Results.Problem(detail: problem.Detail, statusCode: status, title: problem.Title, type: problem.Code, extensions: extensions), status, retryAfter);
     }
 
     /// <summary>
     /// A refusal that exists only at the HTTP level (wrong method, URL or headers too long, wrong media type):
     /// no engine category fits, so the status is given directly.
     /// </summary>
-    public static IResult Http(string type, int status, string title, string detail) =>
-        Results.Problem(detail: detail, statusCode: status, title: title, type: type,
-            extensions: new Dictionary<string, object?> { ["category"] = "validation", ["retryable"] = false });
+    public static ProblemResult Http(string type, int status, string title, string detail) =>
+        new(Results.Problem(detail: detail, statusCode: status, title: title, type: type,
+            extensions: new Dictionary<string, object?> { ["category"] = "validation", ["retryable"] = false }), status, null);
 
     /// <summary>A validation problem at a JSON path.</summary>
-    public static IResult Validation(string detail, string? path = null) => From(FastnException.Validation(detail, path));
+    public static ProblemResult Validation(string detail, string? path = null) => From(FastnException.Validation(detail, path));
 
     /// <summary>A not-found problem.</summary>
-    public static IResult NotFound(string detail) => From(FastnException.NotFound(detail));
-
-    private sealed class WithRetryAfter(IResult inner, int seconds) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
+    public static ProblemResult NotFound(string detail) => From(FastnException.NotFound(detail));
 }
