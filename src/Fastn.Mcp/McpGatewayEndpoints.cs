@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Fastn.Mcp;
+
+/// <summary>Maps the MCP gateway.</summary>
+public static class McpGatewayEndpoints
+{
+    /// <summary>
+    /// Maps the Streamable HTTP endpoint at <paramref name="pattern"/>. The returned group is where the host adds its
+    /// authentication, authorization policy and caller filters: they run before the tenant is resolved here.
+    /// </summary>
+    public static RouteGroupBuilder MapFastnMcp(this IEndpointRouteBuilder endpoints, string pattern = "/mcp")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup(pattern).WithTags("MCP");
+        // An inner group's filters run after the outer group's, so the host's caller filter has already run.
+        group.MapMcp().AddEndpointFilter((context, next) =>
+        {
+            var http = context.HttpContext;
+            var resolve = http.RequestServices.GetRequiredService<IOptions<McpGatewayOptions>>().Value.ResolveTenant!;
+            http.RequestServices.GetRequiredService<McpCaller>().Tenant = resolve(http);
+            return next(context);
+        });
+        return group;
+    }
+}

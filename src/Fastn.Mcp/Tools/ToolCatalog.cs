@@ -1,0 +1,55 @@
+using Fastn.Connectors;
+using Fastn.Engine.Connections;
+using Fastn.Engine.Registry;
+using Microsoft.Extensions.Logging;
+
+namespace Fastn.Mcp.Tools;
+
+/// <summary>
+/// The connector tools of one tenant, computed on every request from its active connections and the capability
+/// registry: nothing is cached, so a connection added, removed or needing re-authorization shows in the next list.
+/// </summary>
+internal sealed class ToolCatalog(ConnectorRegistry registry, ConnectionService connections, ILogger<ToolCatalog> logger)
+{
+    /// <summary>The tenant's connector tools, ordered by name.</summary>
+    public async Task<IReadOnlyList<ConnectorTool>> ListAsync(TenantInfo tenant, CancellationToken cancellationToken)
+    {
+        var owned = await ConnectionsAsync(tenant, cancellationToken).ConfigureAwait(false);
+        var tools = new SortedDictionary<string, ConnectorTool>(StringComparer.Ordinal);
+        foreach (var group in owned.Where(c => c.Status == ConnectionState.Active).GroupBy(c => c.Connector, StringComparer.Ordinal))
+        {
+            if (registry.Find(group.Key) is not { } connector)
+            {
+                continue;
+            }
+
+            IReadOnlyList<ConnectionView> active = [.. group.OrderBy(c => c.Id, StringComparer.Ordinal)];
+            foreach (var capability in connector.Capabilities.Actions.Where(a => a.McpExposed))
+            {
+                var action = connector.Definition.FindAction(capability.Name);
+                if (action is null || !ToolSchemas.HasObjectInput(action.InputSchema))
+                {
+                    continue;
+                }
+
+                var name = ToolNames.For(connector.Definition.Name, action.Name);
+                if (name.StartsWith(ToolNames.NativePrefix, StringComparison.Ordinal) || !tools.TryAdd(name, new ConnectorTool(name, connector, action, capability, active)))
+                {
+                    logger.LogWarning("The MCP tool name {Tool} of {Connector}.{Action} is taken by another tool; the action is not offered over MCP.",
+                        name, connector.Definition.Name, action.Name);
+                }
+            }
+        }
+
+        return [.. tools.Values];
+    }
+
+    /// <summary>Every connection of the tenant (any status), oldest first.</summary>
+    public async Task<IReadOnlyList<ConnectionView>> ConnectionsAsync(TenantInfo tenant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var list = await connections.ListAsync(tenant.TenantId, connector: null, cancellationToken).ConfigureAwait(false);
+        // The store is already narrowed to the caller's workspace; checking again costs nothing and keeps tenants apart if it ever is not.
+        return [.. list.Where(c => c.Tenant == tenant)];
+    }
+}
