@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Fastn.Mcp.Tests.Infrastructure;
 using ModelContextProtocol;
-using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
 namespace Fastn.Mcp.Tests;
