@@ -16,7 +16,8 @@ public static class McpGatewayEndpoints
     public static RouteGroupBuilder MapFastnMcp(this IEndpointRouteBuilder endpoints, string pattern = "/mcp")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup(pattern).WithTags("MCP");
+        // MCP describes itself (tools/list); a JSON-RPC endpoint in the REST OpenAPI document would only mislead.
+        var group = endpoints.MapGroup(pattern).ExcludeFromDescription();
         // An inner group's filters run after the outer group's, so the host's caller filter has already run.
         group.MapMcp().AddEndpointFilter((context, next) =>
         {

@@ -152,6 +152,25 @@ public sealed class McpGatewayTests(McpServerFixture fixture) : IClassFixture<Mc
         chosen.StructuredContent.ShouldNotBeNull().GetProperty("id").GetString().ShouldBe("note_" + second);
     }
 
+    [Theory]
+    [InlineData(null)] // the client's preference: 2026-07-28, no initialize handshake
+    [InlineData("2025-11-25")]
+    [InlineData("2025-06-18")]
+    [InlineData("2025-03-26")]
+    public async Task ListAndCall_EachProtocolRevision_Works(string? protocolVersion)
+    {
+        var tenant = McpServerFixture.NewTenant();
+        await fixture.ConnectAsync(tenant, McpTestConnectors.Tasks, "k-rev-" + tenant);
+        await using var client = await fixture.ClientAsync(tenant, protocolVersion: protocolVersion);
+
+        var tools = await client.ListToolsAsync(cancellationToken: Ct);
+        var result = await client.CallToolAsync("mcp_tasks_add_task", new Dictionary<string, object?> { ["text"] = "rev" }, cancellationToken: Ct);
+
+        client.NegotiatedProtocolVersion.ShouldBe(protocolVersion ?? "2026-07-28");
+        tools.Select(t => t.Name).ShouldContain("mcp_tasks_add_task");
+        result.StructuredContent.ShouldNotBeNull().GetProperty("text").GetString().ShouldBe("rev");
+    }
+
     [Fact]
     public async Task Post_NoApiKey_Is401ProblemAndNoToolList()
     {

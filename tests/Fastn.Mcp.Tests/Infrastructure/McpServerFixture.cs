@@ -29,7 +29,7 @@ public sealed class McpServerFixture : IAsyncLifetime
     }
 
     /// <summary>An MCP client over Streamable HTTP with the admin key (or <paramref name="apiKey"/>) for <paramref name="tenant"/>.</summary>
-    public async Task<McpClient> ClientAsync(string? tenant, string? apiKey = null)
+    public async Task<McpClient> ClientAsync(string? tenant, string? apiKey = null, string? protocolVersion = null)
     {
         var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + (apiKey ?? Host.AdminKey) };
         if (tenant is not null)
@@ -43,7 +43,7 @@ public sealed class McpServerFixture : IAsyncLifetime
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = headers,
         });
-        return await McpClient.CreateAsync(transport, cancellationToken: TestContext.Current.CancellationToken);
+        return await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion }, cancellationToken: TestContext.Current.CancellationToken);
     }
 
     /// <summary>Connects one of the test connectors for a tenant through the REST API; returns the connection id.</summary>
