@@ -24,7 +24,7 @@ public sealed class McpGatewayTests(McpServerFixture fixture) : IClassFixture<Mc
         var tools = await client.ListToolsAsync(cancellationToken: Ct);
 
         // Sorted by name; the connector's dash became an underscore; internal_sync is not exposed; no other connector shows.
-        tools.Select(t => t.Name).ShouldBe([.. NativeTools, "mcp_notes_create_note", "mcp_notes_delete_note", "mcp_notes_list_notes"]);
+        tools.Select(t => t.Name).ShouldBe([.. NativeTools, "mcp_notes_create_note", "mcp_notes_delete_note", "mcp_notes_list_notes", "mcp_notes_share_note"]);
         var create = tools.Single(t => t.Name == "mcp_notes_create_note").ProtocolTool;
         create.Description.ShouldBe("Create a note with a title (and a priority from 1 to 5); returns the note.");
         create.Annotations.ShouldNotBeNull().ReadOnlyHint.ShouldBe(false);
@@ -113,6 +113,37 @@ public sealed class McpGatewayTests(McpServerFixture fixture) : IClassFixture<Mc
         unknownField.Content.OfType<TextContentBlock>().Single().Text.ShouldContain("colour");
         wrongConnection.IsError.ShouldBe(true);
         wrongConnection.Content.OfType<TextContentBlock>().Single().Text.ShouldContain("$.connection_id");
+    }
+
+    [Theory]
+    [InlineData("refused", "fastn:upstream", null)]
+    [InlineData("invalid", "fastn:validation", "$.recipient")]
+    [InlineData("reauth", "fastn:auth-required", null)]
+    public async Task CallTool_AppRefuses_IsErrorSayingWhyWithoutTheSecret(string outcome, string type, string? path)
+    {
+        var tenant = McpServerFixture.NewTenant();
+        var secret = "k-refuse-" + Guid.NewGuid().ToString("N");
+        await fixture.ConnectAsync(tenant, McpTestConnectors.Notes, secret);
+        await using var client = await fixture.ClientAsync(tenant);
+
+        var result = await client.CallToolAsync("mcp_notes_share_note", new Dictionary<string, object?> { ["outcome"] = outcome }, cancellationToken: Ct);
+
+        result.IsError.ShouldBe(true);
+        var meta = result.Meta.ShouldNotBeNull();
+        meta["fastn/type"]!.GetValue<string>().ShouldBe(type);
+        var text = result.Content.OfType<TextContentBlock>().Single().Text;
+        text.ShouldNotContain(secret);
+        if (path is not null)
+        {
+            meta["fastn/path"]!.GetValue<string>().ShouldBe(path);
+            text.ShouldContain(path);
+        }
+
+        if (outcome == "refused")
+        {
+            meta["fastn/upstreamStatus"]!.GetValue<int>().ShouldBe(403);
+            text.ShouldContain("may not share");
+        }
     }
 
     [Fact]

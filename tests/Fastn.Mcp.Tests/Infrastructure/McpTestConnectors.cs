@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Fastn.Connectors;
 using Fastn.Connectors.Actions;
 using Fastn.Connectors.Authentication;
+using Fastn.Connectors.Http;
 
 namespace Fastn.Mcp.Tests.Infrastructure;
 
@@ -59,6 +60,22 @@ public static class McpTestConnectors
             new JsonObject { ["type"] = "object" },
             (_, _, _) => Task.FromResult<JsonNode?>(new JsonObject()),
             ActionHints.Delete("notes")));
+        // The app's own refusals, as a connector reports them: an upstream error (quoting the key back), a field it rejects, revoked credentials.
+        definition.Actions.Add(Define.JsonAction("share_note", "Share a note.",
+            new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject { ["outcome"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("refused", "invalid", "reauth") } },
+                ["required"] = new JsonArray("outcome"),
+            },
+            new JsonObject { ["type"] = "object" },
+            (input, ctx, _) => throw (input!["outcome"]!.GetValue<string>() switch
+            {
+                "refused" => new UpstreamException(403, """{"error":"not_allowed"}""", "Notes refused to share: key " + ctx.Auth.Get("api_key") + " may not share."),
+                "invalid" => (Exception)new ConnectorValidationException("Notes says the recipient is not a member.", "recipient"),
+                _ => new AuthRequiredException("Notes revoked the key."),
+            }),
+            ActionHints.Write("notes")));
         definition.Actions.Add(Define.JsonAction("internal_sync", "Not for models.",
             new JsonObject { ["type"] = "object" }, new JsonObject { ["type"] = "object" },
             (_, _, _) => Task.FromResult<JsonNode?>(new JsonObject()),
