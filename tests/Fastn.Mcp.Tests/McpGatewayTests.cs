@@ -65,6 +65,14 @@ public sealed class McpGatewayTests(McpServerFixture fixture) : IClassFixture<Mc
         text.ShouldNotContain(secret);
         result.Meta.ShouldNotBeNull()["fastn/callId"]!.GetValue<string>().ShouldStartWith("call");
 
+        // The one executor recorded the call, as coming from MCP, under the id the result names.
+        using var rest = fixture.Host.Client(tenant);
+        var call = (await rest.ListCallsAsync(connection, cancellationToken: Ct)).Items.ShouldHaveSingleItem();
+        call.Id.ShouldBe(result.Meta["fastn/callId"]!.GetValue<string>());
+        call.Caller.ShouldBe("Mcp");
+        call.Input!["title"]!.GetValue<string>().ShouldBe("Buy milk");
+        call.Input.AsObject().ContainsKey("connection_id").ShouldBeFalse();
+
         var wrapped = await client.CallToolAsync("mcp_notes_list_notes", cancellationToken: Ct);
         wrapped.StructuredContent.ShouldNotBeNull().GetProperty("result").EnumerateArray().Select(e => e.GetString()).ShouldBe(["first", "second"]);
     }
