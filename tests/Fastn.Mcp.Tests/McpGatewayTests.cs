@@ -41,6 +41,12 @@ public sealed class McpGatewayTests(McpServerFixture fixture) : IClassFixture<Mc
         // A non-object output is wrapped, so structured content is always an object.
         list.OutputSchema.ShouldNotBeNull().GetProperty("properties").GetProperty("result").GetProperty("type").GetString().ShouldBe("array");
         tools.Single(t => t.Name == "mcp_notes_delete_note").ProtocolTool.Annotations.ShouldNotBeNull().DestructiveHint.ShouldBe(true);
+
+        var connectors = await client.CallToolAsync("fastn_list_connectors", cancellationToken: Ct);
+        var byName = connectors.StructuredContent.ShouldNotBeNull().GetProperty("connectors").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        byName[McpTestConnectors.Notes].GetProperty("connected").GetBoolean().ShouldBeTrue();
+        byName[McpTestConnectors.Notes].GetProperty("actions").GetInt32().ShouldBe(4);
+        byName[McpTestConnectors.Tasks].GetProperty("connected").GetBoolean().ShouldBeFalse();
     }
 
     [Fact]

@@ -74,7 +74,7 @@ internal sealed class NativeTools(ToolCatalog catalog, ConnectorRegistry registr
     private async Task<IReadOnlyList<IntegrationView>> IntegrationsAsync(TenantInfo tenant, CancellationToken cancellationToken)
     {
         var owned = await catalog.ConnectionsAsync(tenant, cancellationToken).ConfigureAwait(false);
-        var tools = await catalog.ListAsync(tenant, cancellationToken).ConfigureAwait(false);
+        var tools = catalog.ToolsOf(owned);
         return [.. owned.Select(c => View(c, tools))];
     }
 

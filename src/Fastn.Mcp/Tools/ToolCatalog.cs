@@ -12,9 +12,12 @@ namespace Fastn.Mcp.Tools;
 internal sealed class ToolCatalog(ConnectorRegistry registry, ConnectionService connections, ILogger<ToolCatalog> logger)
 {
     /// <summary>The tenant's connector tools, ordered by name.</summary>
-    public async Task<IReadOnlyList<ConnectorTool>> ListAsync(TenantInfo tenant, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ConnectorTool>> ListAsync(TenantInfo tenant, CancellationToken cancellationToken) =>
+        ToolsOf(await ConnectionsAsync(tenant, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The connector tools that a tenant's connections (from <see cref="ConnectionsAsync"/>) offer, ordered by name.</summary>
+    public IReadOnlyList<ConnectorTool> ToolsOf(IReadOnlyList<ConnectionView> owned)
     {
-        var owned = await ConnectionsAsync(tenant, cancellationToken).ConfigureAwait(false);
         var tools = new SortedDictionary<string, ConnectorTool>(StringComparer.Ordinal);
         foreach (var group in owned.Where(c => c.Status == ConnectionState.Active).GroupBy(c => c.Connector, StringComparer.Ordinal))
         {
