@@ -26,6 +26,13 @@ public static class McpGatewayEndpoints
             http.RequestServices.GetRequiredService<McpCaller>().Tenant = resolve(http);
             return next(context);
         });
+        // Stateless: no stream to GET, no session to DELETE. Streamable HTTP asks for 405 then, which clients read as
+        // "no server stream"; without these the host's fallback page (the dashboard) would answer GET with 404.
+        group.MapMethods("", [HttpMethods.Get, HttpMethods.Delete], (HttpContext http) =>
+        {
+            http.Response.Headers.Allow = HttpMethods.Post;
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        });
         return group;
     }
 }

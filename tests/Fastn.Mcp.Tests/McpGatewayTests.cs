@@ -238,6 +238,32 @@ public sealed class McpGatewayTests(McpServerFixture fixture) : IClassFixture<Mc
     }
 
     [Fact]
+    public async Task OpenApiDocument_LeavesOutTheJsonRpcEndpoint()
+    {
+        using var response = await fixture.Host.Http.GetAsync("openapi/v1.json", Ct);
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldContain(p => p.StartsWith("/api/v1/", StringComparison.Ordinal));
+        paths.ShouldNotContain(p => p.StartsWith("/mcp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_StatelessEndpoint_Is405NotAStream()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "mcp");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Authorization = new("Bearer", fixture.Host.AdminKey);
+        request.Headers.Add("x-fastn-space-tenantid", McpServerFixture.NewTenant());
+
+        using var response = await fixture.Host.Http.SendAsync(request, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        response.Content.Headers.Allow.ShouldBe(["POST"]);
+    }
+
+    [Fact]
     public async Task Post_NoTenant_Is400ProblemNamingTheHeader()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "mcp")
