@@ -48,8 +48,10 @@ internal sealed class ToolCaller(McpCaller caller, ToolCatalog catalog, NativeTo
             }
         }
 
-        var tools = await catalog.ListAsync(tenant, cancellationToken).ConfigureAwait(false);
-        var tool = tools.FirstOrDefault(t => t.Name == name)
+        var owned = await catalog.ConnectionsAsync(tenant, cancellationToken).ConfigureAwait(false);
+        // A tool listed before its connection needed re-authorization is still answered: the executor says what the user must do.
+        var tool = catalog.ToolsOf(owned).FirstOrDefault(t => t.Name == name)
+            ?? catalog.ToolsOf(owned, unusable: true).FirstOrDefault(t => t.Name == name)
             ?? throw new McpProtocolException($"Unknown tool {ProblemText.Quote(name)}: list the tools again (tools/list) — they follow the tenant's active connections.", McpErrorCode.InvalidParams);
         try
         {
@@ -84,7 +86,7 @@ internal sealed class ToolCaller(McpCaller caller, ToolCatalog catalog, NativeTo
 
         return tool.Connections.Any(c => c.Id == id)
             ? id
-            : throw FastnException.Validation($"'{argument}' {ProblemText.Quote(id)} is not one of the tenant's active {tool.Connector.Definition.DisplayName} connections: use one of {ids}.", path);
+            : throw FastnException.Validation($"'{argument}' {ProblemText.Quote(id)} is not one of the tenant's {tool.Connector.Definition.DisplayName} connections that offer this tool: use one of {ids}.", path);
     }
 
     private static JsonObject Arguments(IDictionary<string, JsonElement>? arguments)

@@ -15,18 +15,23 @@ internal sealed class ToolCatalog(ConnectorRegistry registry, ConnectionService 
     public async Task<IReadOnlyList<ConnectorTool>> ListAsync(TenantInfo tenant, CancellationToken cancellationToken) =>
         ToolsOf(await ConnectionsAsync(tenant, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>The connector tools that a tenant's connections (from <see cref="ConnectionsAsync"/>) offer, ordered by name.</summary>
-    public IReadOnlyList<ConnectorTool> ToolsOf(IReadOnlyList<ConnectionView> owned)
+    /// <summary>
+    /// The connector tools that a tenant's connections (from <see cref="ConnectionsAsync"/>) offer, ordered by name:
+    /// of its Active connections, or with <paramref name="unusable"/> of those that need the user (NeedsReauth, Revoked),
+    /// whose calls the executor refuses with what to do.
+    /// </summary>
+    public IReadOnlyList<ConnectorTool> ToolsOf(IReadOnlyList<ConnectionView> owned, bool unusable = false)
     {
         var tools = new SortedDictionary<string, ConnectorTool>(StringComparer.Ordinal);
-        foreach (var group in owned.Where(c => c.Status == ConnectionState.Active).GroupBy(c => c.Connector, StringComparer.Ordinal))
+        var wanted = owned.Where(c => unusable ? c.Status is ConnectionState.NeedsReauth or ConnectionState.Revoked : c.Status == ConnectionState.Active);
+        foreach (var group in wanted.GroupBy(c => c.Connector, StringComparer.Ordinal))
         {
             if (registry.Find(group.Key) is not { } connector)
             {
                 continue;
             }
 
-            IReadOnlyList<ConnectionView> active = [.. group.OrderBy(c => c.Id, StringComparer.Ordinal)];
+            IReadOnlyList<ConnectionView> chosen = [.. group.OrderBy(c => c.Id, StringComparer.Ordinal)];
             foreach (var capability in connector.Capabilities.Actions.Where(a => a.McpExposed))
             {
                 var action = connector.Definition.FindAction(capability.Name);
@@ -36,7 +41,7 @@ internal sealed class ToolCatalog(ConnectorRegistry registry, ConnectionService 
                 }
 
                 var name = ToolNames.For(connector.Definition.Name, action.Name);
-                if (name.StartsWith(ToolNames.NativePrefix, StringComparison.Ordinal) || !tools.TryAdd(name, new ConnectorTool(name, connector, action, capability, active)))
+                if ((name.StartsWith(ToolNames.NativePrefix, StringComparison.Ordinal) || !tools.TryAdd(name, new ConnectorTool(name, connector, action, capability, chosen))) && !unusable)
                 {
                     logger.LogWarning("The MCP tool name {Tool} of {Connector}.{Action} is taken by another tool; the action is not offered over MCP.",
                         name, connector.Definition.Name, action.Name);
