@@ -291,5 +291,8 @@ public sealed class McpGatewayTests(McpServerFixture fixture) : IClassFixture<Mc
         var tools = await client.ListToolsAsync(cancellationToken: Ct);
 
         tools.Select(t => t.Name).ShouldContain("mcp_tasks_add_task");
+        // The key cannot be pointed at another tenant.
+        var other = await Should.ThrowAsync<HttpRequestException>(() => fixture.ClientAsync(McpServerFixture.NewTenant(), apiKey: key.Key));
+        other.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 }
