@@ -4,6 +4,7 @@ using Fastn.Engine.Execution;
 using Fastn.Engine.Hosting;
 using Fastn.Engine.Http;
 using Fastn.Engine.Vault;
+using Fastn.Mcp;
 using Fastn.Sandbox;
 using Fastn.Sandbox.Vendors;
 using Fastn.Samples.Acme;
@@ -85,6 +86,7 @@ public static class FastnServer
         builder.Services.AddDataProtection().SetApplicationName("Fastn").PersistKeysToDbContext<FastnDbContext>();
         builder.Services.AddOptions<KeyManagementOptions>().Configure<MasterKey>((o, key) => o.XmlEncryptor = new MasterKeyXmlEncryptor(key));
         builder.Services.AddFastnAuthorization();
+        builder.Services.AddFastnMcp(o => o.ResolveTenant = http => CallerContext.Of(http).RequireTenant());
         // The dashboard signs in with an API key into the same principal the API builds (cookie session, see docs/dashboard.md).
         builder.AddFastnDashboard(typeof(FastnServer).Assembly.GetName().Name!, o =>
         {
@@ -193,6 +195,8 @@ public static class FastnServer
         app.MapOAuthCallback();
         app.MapConnectSessions();
         app.MapWebhooks();
+        // Same identity and policy as /api/v1: the API key scheme, a member key at least, the caller's tenant scope.
+        app.MapFastnMcp("/mcp").RequireAuthorization(FastnPolicies.Member).AddEndpointFilter<CallerScopeFilter>();
         app.MapFastnDashboard();
 
         if (app.Services.GetService<IOptions<SandboxOptions>>() is not null && app.Services.GetService<SandboxUrls>() is not null)

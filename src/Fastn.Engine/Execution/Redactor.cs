@@ -53,6 +53,19 @@ internal sealed class Redactor
         _ => node.DeepClone(),
     };
 
+    /// <summary>
+    /// Returns a deep copy with the connection's secret values masked inside every string, keeping secret-looking
+    /// field names' values (a <c>next_page_token</c> is not a credential): for output handed back to a caller.
+    /// </summary>
+    public JsonNode? RedactValues(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, RedactValues(p.Value)))),
+        JsonArray arr => new JsonArray([.. arr.Select(RedactValues)]),
+        JsonValue v when v.TryGetValue<string>(out var s) => JsonValue.Create(Redact(s)),
+        _ => node.DeepClone(),
+    };
+
     /// <summary>Returns the text with every secret value masked.</summary>
     public string Redact(string text)
     {
