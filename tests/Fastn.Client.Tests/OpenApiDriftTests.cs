@@ -23,6 +23,11 @@ public sealed class OpenApiDriftTests(ClientServerFixture fixture)
     [
         ("ListConnectors", "200", typeof(IReadOnlyList<ConnectorSummary>)),
         ("GetConnector", "200", typeof(ConnectorDetail)),
+        ("ListCapabilities", "200", typeof(CapabilityCatalog)),
+        ("GetCapabilities", "200", typeof(ConnectorCapabilities)),
+        ("ListCdmRecords", "200", typeof(CdmRecordPage)),
+        ("CreateCdmRecord", "201", typeof(CdmWriteResult)),
+        ("UpdateCdmRecord", "200", typeof(CdmWriteResult)),
         ("ListTenants", "200", typeof(IReadOnlyList<Tenant>)),
         ("CreateTenant", "201", typeof(Tenant)),
         ("GetTenant", "200", typeof(Tenant)),

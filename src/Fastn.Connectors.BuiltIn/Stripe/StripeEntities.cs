@@ -26,14 +26,14 @@ internal static class StripeEntities
             .CreatedBy<CreateCustomerInput, StripeCustomer>("create_customer", c => new CreateCustomerInput
             {
                 Email = c.Get<string>(CdmCatalog.Contact.Email),
-                Name = FullName(c),
+                Name = JoinName(c.Get<string>(CdmCatalog.Contact.FirstName), c.Get<string>(CdmCatalog.Contact.LastName)),
                 Phone = c.Get<string>(CdmCatalog.Contact.Phone),
             })
             .UpdatedBy<UpdateCustomerInput, StripeCustomer>("update_customer", (id, c) => new UpdateCustomerInput
             {
                 Id = id,
                 Email = c.Get<string>(CdmCatalog.Contact.Email),
-                Name = FullName(c),
+                Name = JoinName(c.Get<string>(CdmCatalog.Contact.FirstName), c.Get<string>(CdmCatalog.Contact.LastName)),
                 Phone = c.Get<string>(CdmCatalog.Contact.Phone),
             })
             .Supports(EntityOperations.Delete, "delete_customer")
@@ -198,9 +198,4 @@ internal static class StripeEntities
     ];
 
     private static string? Text(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    // Stripe keeps one name: given and family name joined, or null when the record has neither.
-    private static string? FullName(CdmRecord c) =>
-        string.Join(' ', new[] { c.Get<string>(CdmCatalog.Contact.FirstName), c.Get<string>(CdmCatalog.Contact.LastName) }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } name
-            ? name : null;
 }

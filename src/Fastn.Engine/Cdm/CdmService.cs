@@ -143,18 +143,21 @@ public sealed class CdmService(ConnectionService connections, ConnectorRegistry 
         ArgumentNullException.ThrowIfNull(write);
         var entity = RequireEntity(entityName);
         var creating = id is null;
-        if (write.Record is not JsonObject record)
+        if (write.Record is not JsonObject given)
         {
             throw FastnException.Validation($"The body must be a {entity.Name} record: a JSON object of its fields ({string.Join(", ", entity.Fields.Select(f => f.Name))}).", "$");
         }
 
-        if (record[entity.Fields[0].Name] is { } given && (creating || !(given is JsonValue v && v.TryGetValue<string>(out var same) && same == id)))
+        var record = given;
+        if (record[entity.Fields[0].Name] is { } named && (creating || !(named is JsonValue v && v.TryGetValue<string>(out var same) && same == id)))
         {
             throw FastnException.Validation(creating
                 ? $"'{entity.Fields[0].Name}' is given by the app when the record is created; leave it out."
                 : $"'{entity.Fields[0].Name}' is the record's id from the URL and cannot be changed; leave it out.", "$." + entity.Fields[0].Name);
         }
 
+        // A null field is an absent one (the write actions cannot clear a field), also inside addresses and line items.
+        record = WithoutNulls(record);
         if (SchemaValidator.ValidateInput(WriteSchema(entity), record) is { } invalid)
         {
             throw FastnException.Validation($"The {entity.Name} record is not valid at {invalid.Path}: {invalid.Message}", invalid.Path);
@@ -178,6 +181,27 @@ public sealed class CdmService(ConnectionService connections, ConnectorRegistry 
         var native = how.Record(result.Output);
         return new CdmWriteResult(entity.Name, connection.Id, definition.Name, source.Name, native is null ? null : source.ToCdm(native), result.CallId);
     }
+
+    private static JsonObject WithoutNulls(JsonObject record)
+    {
+        var copy = new JsonObject();
+        foreach (var (name, value) in record)
+        {
+            if (value is not null)
+            {
+                copy[name] = WithoutNulls(value);
+            }
+        }
+
+        return copy;
+    }
+
+    private static JsonNode WithoutNulls(JsonNode node) => node switch
+    {
+        JsonObject o => WithoutNulls(o),
+        JsonArray a => new JsonArray([.. a.Where(i => i is not null).Select(i => WithoutNulls(i!))]),
+        _ => node.DeepClone(),
+    };
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonObject> WriteSchemas = new(StringComparer.Ordinal);
 

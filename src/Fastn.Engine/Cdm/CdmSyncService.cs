@@ -24,6 +24,10 @@ public sealed class CdmSyncService(CdmSyncStore store, CdmService cdm, Connectio
 {
     private static readonly RecordHasher Hasher = new();
 
+    // One pass of a sync at a time on this node (a scheduled pass and a "run now" would otherwise both create the
+    // same records); across nodes the scheduler's claim on the next pass time keeps scheduled passes apart.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
     // Fields the apps set themselves: never written, never compared.
     private static readonly HashSet<string> AppOwned = new(StringComparer.Ordinal) { "id", "createdAt", "updatedAt", "customFields" };
 
@@ -125,6 +129,8 @@ public sealed class CdmSyncService(CdmSyncStore store, CdmService cdm, Connectio
         var entity = CdmService.FindEntity(sync.Entity)!;
         var counts = new PassCounts();
         string? failure = null;
+        var gate = Gates.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await PassAsync(tenant, sync, entity, counts, cancellationToken).ConfigureAwait(false);
@@ -133,9 +139,13 @@ public sealed class CdmSyncService(CdmSyncStore store, CdmService cdm, Connectio
         {
             failure = ex.Message;
         }
+        finally
+        {
+            gate.Release();
+        }
 
         var now = time.GetUtcNow();
-        var done = await store.UpdateAsync(id, s =>
+        var done = await RetryOnConflictAsync(() => store.UpdateAsync(id, s =>
         {
             s.Passes++;
             s.Read = counts.Read;
@@ -151,8 +161,23 @@ public sealed class CdmSyncService(CdmSyncStore store, CdmService cdm, Connectio
             }
 
             return true;
-        }, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
+        }, cancellationToken)).ConfigureAwait(false) ?? throw NotFound(id);
         return CdmSyncView.From(done);
+    }
+
+    // The scheduler's claim may bump the row between this read and write; the totals are re-read and applied again.
+    private static async Task<T> RetryOnConflictAsync<T>(Func<Task<T>> update)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await update().ConfigureAwait(false);
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException) when (attempt < 5)
+            {
+            }
+        }
     }
 
     private async Task PassAsync(TenantInfo tenant, CdmSync sync, CdmEntity entity, PassCounts counts, CancellationToken cancellationToken)
