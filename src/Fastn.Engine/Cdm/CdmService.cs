@@ -281,16 +281,8 @@ public sealed class CdmService(ConnectionService connections, ConnectorRegistry 
         return result;
     }
 
-    private static string? NativeId(JsonObject native, string path)
-    {
-        JsonNode? node = native;
-        foreach (var part in path.Split('.'))
-        {
-            node = node is JsonObject o ? o[part] : null;
-        }
-
-        return node is JsonValue v ? Convert.ToString(v.GetValue<object>(), CultureInfo.InvariantCulture) : null;
-    }
+    private static string? NativeId(JsonObject native, string path) =>
+        DotPath.Get(native, path) is JsonValue v ? Convert.ToString(v.GetValue<object>(), CultureInfo.InvariantCulture) : null;
 
     private static string Names(IReadOnlyList<string> names) => names.Count == 0 ? "none is registered" : string.Join(", ", names);
 

@@ -328,16 +328,8 @@ public sealed class CdmSyncService(CdmSyncStore store, CdmService cdm, Connectio
         catch (FastnException ex) when (ex.Category is not ErrorCategory.AuthRequired and not ErrorCategory.Cancelled)
         {
             counts.Failed++;
-            await store.SaveErrorAsync(new CdmSyncError
-            {
-                SyncId = sync.Id,
-                WorkspaceId = sync.WorkspaceId,
-                TenantId = sync.TenantId,
-                Side = side,
-                RecordId = sourceId,
-                Message = Truncate($"Could not {(targetId is null ? "create" : "update")} it on the other side: {ex.Message}"),
-                At = time.GetUtcNow(),
-            }, cancellationToken).ConfigureAwait(false);
+            await RecordErrorAsync(sync, side, sourceId, $"Could not {(targetId is null ? "create" : "update")} it on the other side: {ex.Message}", cancellationToken)
+                .ConfigureAwait(false);
             return null;
         }
     }
@@ -364,16 +356,7 @@ public sealed class CdmSyncService(CdmSyncStore store, CdmService cdm, Connectio
             foreach (var error in result.Errors)
             {
                 counts.Failed++;
-                await store.SaveErrorAsync(new CdmSyncError
-                {
-                    SyncId = sync.Id,
-                    WorkspaceId = sync.WorkspaceId,
-                    TenantId = sync.TenantId,
-                    Side = side,
-                    RecordId = error.Id ?? $"#{error.Index}",
-                    Message = Truncate(error.Message),
-                    At = time.GetUtcNow(),
-                }, cancellationToken).ConfigureAwait(false);
+                await RecordErrorAsync(sync, side, error.Id ?? $"#{error.Index}", error.Message, cancellationToken).ConfigureAwait(false);
             }
 
             if ((cursor = result.NextCursor) is null)
@@ -384,6 +367,18 @@ public sealed class CdmSyncService(CdmSyncStore store, CdmService cdm, Connectio
 
         return records;
     }
+
+    private Task RecordErrorAsync(CdmSync sync, string side, string recordId, string message, CancellationToken cancellationToken) =>
+        store.SaveErrorAsync(new CdmSyncError
+        {
+            SyncId = sync.Id,
+            WorkspaceId = sync.WorkspaceId,
+            TenantId = sync.TenantId,
+            Side = side,
+            RecordId = recordId,
+            Message = message.Length <= 2000 ? message : message[..1999] + "…",
+            At = time.GetUtcNow(),
+        }, cancellationToken);
 
     private async Task<EntityDefinition> SideAsync(TenantInfo tenant, string connectionId, CdmEntity entity, string path, bool needsWrite, CancellationToken cancellationToken)
     {
@@ -432,8 +427,6 @@ public sealed class CdmSyncService(CdmSyncStore store, CdmService cdm, Connectio
 
     private static LinkState NewLink(CdmSync sync, string recordA, string recordB, string? hashA, string? hashB) =>
         new(sync.Id, sync.WorkspaceId, sync.TenantId, recordA, recordB) { HashA = hashA, HashB = hashB };
-
-    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..1999] + "…";
 
     private async Task<CdmSync> RequireAsync(string id, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);

@@ -60,6 +60,7 @@ public static class FastnServiceCollectionExtensions
         services.TryAddScoped<Flows.FlowService>();
         services.TryAddSingleton<Registry.CapabilityRegistry>();
         services.TryAddScoped<Cdm.CdmService>();
+        services.TryAddSingleton<Cdm.CdmPreview>();
         services.TryAddScoped<Cdm.CdmSyncService>();
         services.AddOptions<Cdm.CdmSyncOptions>().BindConfiguration("Fastn:Cdm");
         services.TryAddSingleton<Cdm.CdmSyncScheduler>();

@@ -28,6 +28,11 @@ public static class CdmApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var cdm = api.MapGroup("/cdm").WithTags("CDM");
+        cdm.MapPost("/preview", (CdmPreview preview, CdmPreviewRequest? body) =>
+            TypedResults.Ok(preview.Preview(body ?? new CdmPreviewRequest(null, null, null, null))))
+            .WithName("PreviewCdmMapping")
+            .WithSummary("Map a sample record of a connector entity both ways (native → CDM → native, or CDM → native → CDM) and show unmapped, read-only and lossy fields")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         cdm.MapGet("/{entity}", async (HttpContext http, CdmService service, string entity, string? connectionId, int? limit, string? cursor, bool? remoteData,
             string? source, CancellationToken ct) =>
         {

@@ -149,6 +149,37 @@ public sealed class UnifiedCdmApiTests
     }
 
     [Fact]
+    public async Task Preview_MapsASampleBothWays_AndNamesUnmappedAndLossyFields()
+    {
+        await using var server = await FastnTestServer.StartAsync();
+        var client = server.CreateClient(null);
+
+        var native = await SendAsync(client, HttpMethod.Post, "api/v1/cdm/preview", JsonNode.Parse("""
+            { "connector": "stripe", "entity": "customer",
+              "native": { "id": "cus_1", "object": "customer", "email": "ada@example.com", "name": "Ada King Lovelace", "balance": 0, "created": 1700000000 } }
+            """)!, HttpStatusCode.OK);
+        native["cdmEntity"]!.GetValue<string>().ShouldBe("CDMContact");
+        native["cdm"]!["firstName"]!.GetValue<string>().ShouldBe("Ada King", "Stripe's one name splits at its last space");
+        native["cdm"]!["lastName"]!.GetValue<string>().ShouldBe("Lovelace");
+        native["native"]!["name"]!.GetValue<string>().ShouldBe("Ada King Lovelace", "and joins back the same");
+        native["lossy"]!.AsArray().Select(p => p!.GetValue<string>()).ShouldNotContain("name");
+        native["cdm"]!["email"]!.GetValue<string>().ShouldBe("ada@example.com");
+        native["unmappedNative"]!.AsArray().Select(p => p!.GetValue<string>()).ShouldContain("balance");
+        native["unmappedCdm"]!.AsArray().Select(p => p!.GetValue<string>()).ShouldContain("company");
+
+        var cdm = await SendAsync(client, HttpMethod.Post, "api/v1/cdm/preview", JsonNode.Parse("""
+            { "connector": "hubspot", "entity": "contact", "cdm": { "email": "ada@example.com", "firstName": "Ada", "tags": ["vip"] } }
+            """)!, HttpStatusCode.OK);
+        cdm["native"]!["properties"]!["email"]!.GetValue<string>().ShouldBe("ada@example.com");
+        cdm["unmappedCdm"]!.AsArray().Select(p => p!.GetValue<string>()).ShouldContain("tags", "HubSpot maps no tags");
+
+        (await SendAsync(client, HttpMethod.Post, "api/v1/cdm/preview", JsonNode.Parse("""{ "connector": "stripe", "entity": "nope", "native": {} }""")!, HttpStatusCode.BadRequest))
+            ["detail"]!.GetValue<string>().ShouldContain("its entities: customer");
+        (await SendAsync(client, HttpMethod.Post, "api/v1/cdm/preview", JsonNode.Parse("""{ "connector": "stripe", "entity": "customer" }""")!, HttpStatusCode.BadRequest))
+            ["detail"]!.GetValue<string>().ShouldContain("exactly one sample");
+    }
+
+    [Fact]
     public async Task Capabilities_ReportActionsTriggersEntitiesAndCdmCoverage()
     {
         await using var server = await FastnTestServer.StartAsync();
