@@ -23,11 +23,14 @@ switch (args)
     case ["flows", ..]:
         await FlowsBenchmark.RunAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds ?? 5));
         return;
+    case ["mcp", ..]:
+        await McpBenchmark.RunAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds ?? 5));
+        return;
     case ["startup", .. var environment]:
         await StartupBenchmark.RunAsync(environment);
         return;
     case [var unknown, ..]:
-        Console.Error.WriteLine($"Unknown mode '{unknown}'. Modes: (none) = action executor overhead, writer, hashing, startup, flows.");
+        Console.Error.WriteLine($"Unknown mode '{unknown}'. Modes: (none) = action executor overhead, writer, hashing, startup, flows, mcp.");
         Environment.ExitCode = 2;
         return;
 }

@@ -27,7 +27,7 @@ internal static class ToolSchemas
             Title = title,
             Description = tool.Capability.LlmDescription,
             InputSchema = ToElement(InputSchema(tool)),
-            OutputSchema = ToElement(OutputSchema(tool.Action.OutputSchema)),
+            OutputSchema = OutputElement(tool.Action.OutputSchema),
             Annotations = new ToolAnnotations
             {
                 Title = title,
@@ -84,6 +84,12 @@ internal static class ToolSchemas
             ["required"] = new JsonArray(ResultProperty),
         }
         : (JsonObject)actionOutput.DeepClone();
+
+    // Definitions are frozen at registration, so an action's output schema element is built once, not per tools/list.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonObject, System.Runtime.CompilerServices.StrongBox<JsonElement>> OutputElements = new();
+
+    private static JsonElement OutputElement(JsonObject actionOutput) =>
+        OutputElements.GetValue(actionOutput, o => new(ToElement(OutputSchema(o)))).Value!;
 
     /// <summary>A JSON element of a node (the SDK's protocol types hold elements).</summary>
     public static JsonElement ToElement(JsonNode? node) => JsonSerializer.SerializeToElement(node, Connectors.Http.ConnectorJson.SnakeCase);
