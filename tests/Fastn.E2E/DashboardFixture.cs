@@ -28,6 +28,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
         Server = await FastnServerHost.StartAsync([]);
         _playwright = await Playwright.CreateAsync();
+        // Expectations wait as long as actions do: a test run's step status can take more than Playwright's 5 s on a busy 2-core machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = FindChromium(),
