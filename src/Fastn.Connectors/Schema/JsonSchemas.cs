@@ -10,7 +10,8 @@ namespace Fastn.Connectors.Schema;
 
 /// <summary>
 /// Generates JSON Schemas from C# types: descriptions from <see cref="DescriptionAttribute"/>, required
-/// members from nullability (a non-nullable member without a default is required).
+/// members from nullability: a non-nullable member is required unless it has a default (a constructor parameter
+/// default, or an initializer such as <c>int Count { get; init; } = 10</c>); a <c>required</c> member always is.
 /// </summary>
 public static class JsonSchemas
 {
@@ -53,8 +54,9 @@ public static class JsonSchemas
 
         if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && context.PropertyInfo is null)
         {
+            var sample = Sample(context.TypeInfo);
             var required = context.TypeInfo.Properties
-                .Where(IsRequired)
+                .Where(p => IsRequired(p, sample))
                 .Select(p => (JsonNode)JsonValue.Create(p.Name)!)
                 .ToArray();
             obj.Remove("required");
@@ -67,11 +69,18 @@ public static class JsonSchemas
         return obj;
     }
 
-    private static bool IsRequired(JsonPropertyInfo property)
+    private static bool IsRequired(JsonPropertyInfo property, object? sample)
     {
         if (property.IsRequired)
         {
             return true;
+        }
+
+        // A member with an initializer (int Count { get; init; } = 10, IReadOnlyList<T> Items { get; init; } = []) has a
+        // default: a freshly made object already holds a value other than the type's default.
+        if (sample is not null && property.Get is { } get && HasInitializer(get(sample), property.PropertyType))
+        {
+            return false;
         }
 
         var type = property.PropertyType;
@@ -81,7 +90,28 @@ public static class JsonSchemas
             return false;
         }
 
-        // Value types and non-nullable references without a constructor default are required.
+        // Value types and non-nullable references without a constructor default or an initializer are required.
         return property.AssociatedParameter is not { HasDefaultValue: true };
     }
+
+    // An object made the way the serializer makes one (parameterless constructor), or null when it cannot be.
+    private static object? Sample(JsonTypeInfo type)
+    {
+        if (type.CreateObject is not { } create)
+        {
+            return null;
+        }
+
+        try
+        {
+            return create();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or MissingMethodException or TargetInvocationException or MemberAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool HasInitializer(object? value, Type type) =>
+        value is not null && (!type.IsValueType || !value.Equals(Activator.CreateInstance(type)));
 }

@@ -22,6 +22,19 @@ public sealed class JsonSchemaGenerationTests
         public int RetryCount { get; init; }
     }
 
+    public sealed record Paging
+    {
+        public int Count { get; init; } = 10;
+
+        public IReadOnlyList<string> Items { get; init; } = [];
+
+        public int Page { get; init; }
+
+        public required string Cursor { get; init; } = "start";
+
+        public string Name { get; init; } = null!;
+    }
+
     private static string[] Required(JsonObject schema) =>
         schema["required"] is JsonArray r ? [.. r.Select(n => n!.GetValue<string>())] : [];
 
@@ -51,6 +64,14 @@ public sealed class JsonSchemaGenerationTests
         var schema = JsonSchemas.For<Settings>();
 
         Required(schema).ShouldBe(["apiVersion", "retryCount"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void For_MembersWithInitializers_AreNotRequired_OthersStayRequired()
+    {
+        var schema = JsonSchemas.For<Paging>();
+
+        Required(schema).ShouldBe(["page", "cursor", "name"], ignoreOrder: true);
     }
 
     [Fact]
