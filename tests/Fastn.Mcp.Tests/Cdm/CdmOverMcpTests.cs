@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fastn.Connectors.Schema;
 using Fastn.Mcp.Tests.Infrastructure;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -48,6 +50,8 @@ public sealed class CdmOverMcpTests(McpServerFixture fixture) : IClassFixture<Mc
         skipped.GetProperty("connectionId").GetString().ShouldBe(crm);
         skipped.GetProperty("connector").GetString().ShouldBe(McpCdmConnectors.Crm);
         skipped.GetProperty("reason").GetString().ShouldBe("CRM cannot filter CDMContact records by 'email'; it filters by no field.");
+        // The structured content is what the tool's output schema promises.
+        SchemaValidator.Validate(JsonNode.Parse(tool.OutputSchema.ShouldNotBeNull().GetRawText())!.AsObject(), JsonNode.Parse(structured.GetRawText())).ShouldBeNull();
     }
 
     [Fact]
