@@ -118,7 +118,9 @@ internal sealed class CdmSearchTool(CdmSources sources, CdmService cdm)
             {
                 var page = await cdm.ListAsync(tenant, entity.Name, new CdmListQuery(connection.Id, limit, null, filters, RemoteData: false, source.Source.Name), cancellationToken)
                     .ConfigureAwait(false);
-                results.Add(new CdmSearchHits(page.ConnectionId, page.Connector, page.Source, page.Records, page.Errors, page.NextCursor is not null));
+                // Some apps page by a fixed size whatever the limit asks (Xero: 100); the model gets no more than it asked for.
+                results.Add(new CdmSearchHits(page.ConnectionId, page.Connector, page.Source, [.. page.Records.Take(limit)], page.Errors,
+                    page.NextCursor is not null || page.Records.Count > limit));
             }
             catch (FastnException problem) when (!cancellationToken.IsCancellationRequested)
             {

@@ -70,7 +70,9 @@ public sealed class CdmOverMcpTests(McpServerFixture fixture) : IClassFixture<Mc
         results[people].GetProperty("records").EnumerateArray().Select(r => r.GetProperty("email").GetString())
             .ShouldBe([McpCdmConnectors.Email("ada", people), McpCdmConnectors.Email("alan", people)]);
         results[people].GetProperty("hasMore").GetBoolean().ShouldBeTrue();
+        // The CRM answered with its fixed page of 3: cut to the limit, and said so.
         results[crm].GetProperty("records").GetArrayLength().ShouldBe(2);
+        results[crm].GetProperty("hasMore").GetBoolean().ShouldBeTrue();
         structured.GetProperty("skipped").GetArrayLength().ShouldBe(0);
     }
 

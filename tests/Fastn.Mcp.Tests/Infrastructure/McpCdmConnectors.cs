@@ -7,13 +7,15 @@ namespace Fastn.Mcp.Tests.Infrastructure;
 
 /// <summary>
 /// Two in-memory address books with a <c>CDMContact</c> entity the unified API lists: <c>mcp-people</c> filters by
-/// e-mail, <c>mcp-crm</c> cannot filter. Every connection holds three people whose e-mails carry its connection id, so
+/// e-mail, <c>mcp-crm</c> cannot filter and ignores the limit (fixed pages of 3). Every connection holds three people whose e-mails carry its connection id, so
 /// a test can tell whose records it got back.
 /// </summary>
 public static class McpCdmConnectors
 {
     public const string People = "mcp-people";
     public const string Crm = "mcp-crm";
+
+    private const int FixedPageSize = 3;
 
     public sealed record Person(string Id, string Email, string Name);
 
@@ -37,7 +39,8 @@ public static class McpCdmConnectors
                 .Where(p => input.Email is null || p.Email == input.Email)
                 .ToList();
             var offset = input.Offset ?? 0;
-            var page = all.Skip(offset).Take(input.Limit ?? 10).ToList();
+            // The CRM pages by a fixed size whatever the limit asks, as Xero does.
+            var page = all.Skip(offset).Take(filterByEmail ? input.Limit ?? 10 : FixedPageSize).ToList();
             return Task.FromResult(new PeoplePage(page, offset + page.Count < all.Count ? offset + page.Count : null));
         }, ActionHints.Read("people")));
         definition.Entities.Add(Define.Entity<Person>("person", CdmCatalog.Contact, e => e
