@@ -77,6 +77,26 @@ public sealed class CdmOverMcpTests(McpServerFixture fixture) : IClassFixture<Mc
     }
 
     [Fact]
+    public async Task SearchEntities_OneAppFails_IsSkippedWithTheProblemAndTheOthersStillAnswer()
+    {
+        var tenant = McpServerFixture.NewTenant();
+        var failing = await fixture.ConnectAsync(tenant, McpCdmConnectors.People, McpCdmConnectors.RefusedKeyPrefix + tenant);
+        var working = await fixture.ConnectAsync(tenant, McpCdmConnectors.People, "k-people-" + tenant);
+        await using var client = await fixture.ClientAsync(tenant);
+
+        var result = await client.CallToolAsync(Search, new Dictionary<string, object?> { ["entity"] = "contacts" }, cancellationToken: Ct);
+
+        result.IsError.ShouldNotBe(true);
+        var structured = result.StructuredContent.ShouldNotBeNull();
+        var hit = structured.GetProperty("results").EnumerateArray().ShouldHaveSingleItem();
+        hit.GetProperty("connectionId").GetString().ShouldBe(working);
+        hit.GetProperty("records").GetArrayLength().ShouldBe(3);
+        var skipped = structured.GetProperty("skipped").EnumerateArray().ShouldHaveSingleItem();
+        skipped.GetProperty("connectionId").GetString().ShouldBe(failing);
+        skipped.GetProperty("reason").GetString().ShouldNotBeNull().ShouldContain("People refused the search.");
+    }
+
+    [Fact]
     public async Task SearchEntities_OtherTenant_SeesNoneOfTheFirstTenantsRecords()
     {
         var tenantA = McpServerFixture.NewTenant();

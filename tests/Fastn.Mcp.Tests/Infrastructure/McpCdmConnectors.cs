@@ -1,6 +1,7 @@
 using Fastn.Connectors;
 using Fastn.Connectors.Actions;
 using Fastn.Connectors.Authentication;
+using Fastn.Connectors.Http;
 using CdmCatalog = Fastn.Connectors.Cdm.Cdm;
 
 namespace Fastn.Mcp.Tests.Infrastructure;
@@ -14,6 +15,9 @@ public static class McpCdmConnectors
 {
     public const string People = "mcp-people";
     public const string Crm = "mcp-crm";
+
+    /// <summary>Connections whose key starts so have every list refused (403), as an app failing mid-search would.</summary>
+    public const string RefusedKeyPrefix = "refused-";
 
     private const int FixedPageSize = 3;
 
@@ -35,6 +39,11 @@ public static class McpCdmConnectors
         var definition = new ConnectorDefinition { Name = name, DisplayName = displayName, Description = "An address book.", Auth = Auth.ApiKeyHeader("X-Api-Key") };
         definition.Actions.Add(Define.Action<ListPeopleInput, PeoplePage>("list_people", "Lists people a page at a time.", (input, ctx, _) =>
         {
+            if (ctx.Auth.Get("api_key")?.StartsWith(RefusedKeyPrefix, StringComparison.Ordinal) == true)
+            {
+                throw new UpstreamException(403, """{"error":"forbidden"}""", $"{displayName} refused the search.");
+            }
+
             var all = new[] { "ada", "alan", "grace" }.Select((n, i) => new Person($"p{i + 1}", Email(n, ctx.ConnectionId), char.ToUpperInvariant(n[0]) + n[1..]))
                 .Where(p => input.Email is null || p.Email == input.Email)
                 .ToList();
