@@ -98,7 +98,8 @@ internal sealed class CdmSearchTool(CdmSources sources, CdmService cdm)
         }
 
         var filters = Filters(entity, arguments[FiltersArgument] as JsonObject);
-        var limit = arguments[LimitArgument]?.GetValue<int>() ?? DefaultLimit;
+        // The schema has checked it is a whole number from 1 to 25, which a client may still send as 5.0.
+        var limit = arguments[LimitArgument] is JsonValue given ? (int)given.GetValue<decimal>() : DefaultLimit;
         var results = new List<CdmSearchHits>();
         var skipped = new List<CdmSearchSkip>();
         // One connection after another: the scoped CdmService and its executor serve one call at a time.
