@@ -179,6 +179,7 @@ public sealed class CdmOverMcpTests(McpServerFixture fixture) : IClassFixture<Mc
         var resourcesA = await clientA.ListResourcesAsync(cancellationToken: Ct);
         var resourcesB = await clientB.ListResourcesAsync(cancellationToken: Ct);
         var read = await clientA.ReadResourceAsync($"fastn://cdm/contacts/{peopleA}", cancellationToken: Ct);
+        var badCursor = await Should.ThrowAsync<McpProtocolException>(() => clientA.ReadResourceAsync($"fastn://cdm/contacts/{peopleA}?cursor=not-a-cursor", cancellationToken: Ct).AsTask());
 
         var template = templates.ShouldHaveSingleItem();
         template.UriTemplate.ShouldBe("fastn://cdm/{entity}/{connectionId}");
@@ -197,6 +198,9 @@ public sealed class CdmOverMcpTests(McpServerFixture fixture) : IClassFixture<Mc
         page.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("email").GetString())
             .ShouldBe(new[] { "ada", "alan", "grace" }.Select(n => McpCdmConnectors.Email(n, peopleA)));
         page.GetProperty("nextCursor").ValueKind.ShouldBe(JsonValueKind.Null);
+        // A cursor goes to the unified API as it is, which refuses one it did not write.
+        badCursor.ErrorCode.ShouldBe(McpErrorCode.InvalidParams);
+        badCursor.Message.ShouldContain("'cursor' is not a page cursor");
     }
 
     [Theory]
