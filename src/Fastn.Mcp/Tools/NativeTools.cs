@@ -6,15 +6,17 @@ using Fastn.Connectors.Schema;
 using Fastn.Engine.Connections;
 using Fastn.Engine.Errors;
 using Fastn.Engine.Registry;
+using Fastn.Mcp.Cdm;
 using ModelContextProtocol.Protocol;
 
 namespace Fastn.Mcp.Tools;
 
 /// <summary>
-/// Fastn's own tools, beside the connector tools: the tenant's integrations and their status, and the connectors it
-/// could connect. All read-only. (No event-history tool: no engine service exposes a tenant's events yet.)
+/// Fastn's own tools, beside the connector tools: the tenant's integrations and their status, the connectors it
+/// could connect, and a search of CDM records across its apps (<see cref="CdmSearchTool"/>). All read-only. (No
+/// event-history tool: no engine service exposes a tenant's events yet.)
 /// </summary>
-internal sealed class NativeTools(ToolCatalog catalog, ConnectorRegistry registry, ConnectionService connections)
+internal sealed class NativeTools(ToolCatalog catalog, ConnectorRegistry registry, ConnectionService connections, CdmSearchTool search)
 {
     public const string ListIntegrations = "fastn_list_integrations";
     public const string GetIntegrationStatus = "fastn_get_integration_status";
@@ -35,7 +37,7 @@ internal sealed class NativeTools(ToolCatalog catalog, ConnectorRegistry registr
 
     private static readonly JsonSerializerOptions Json = ConnectorJson.SnakeCase;
 
-    /// <summary>The native tools, ordered by name.</summary>
+    /// <summary>The native tools that every tenant sees, ordered by name (the search is described per tenant, by <see cref="CdmSearchTool.Describe"/>).</summary>
     public static IReadOnlyList<Tool> All { get; } =
     [
         Describe(GetIntegrationStatus, "Integration status",
@@ -50,11 +52,16 @@ internal sealed class NativeTools(ToolCatalog catalog, ConnectorRegistry registr
     ];
 
     /// <summary>Whether <paramref name="name"/> is one of these tools.</summary>
-    public static bool IsNative(string name) => All.Any(t => t.Name == name);
+    public static bool IsNative(string name) => name == CdmSearchTool.Name || All.Any(t => t.Name == name);
 
     /// <summary>Runs a native tool; problems are thrown as <see cref="FastnException"/>.</summary>
     public async Task<JsonObject> CallAsync(TenantInfo tenant, string name, JsonObject arguments, CancellationToken cancellationToken)
     {
+        if (name == CdmSearchTool.Name)
+        {
+            return await search.CallAsync(tenant, arguments, cancellationToken).ConfigureAwait(false);
+        }
+
         var tool = All.Single(t => t.Name == name);
         var schema = JsonNode.Parse(tool.InputSchema.GetRawText())!.AsObject();
         if (SchemaValidator.ValidateInput(schema, arguments) is { } invalid)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fastn.Engine.Errors;
 using Fastn.Engine.Execution;
+using Fastn.Mcp.Cdm;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -12,7 +13,7 @@ namespace Fastn.Mcp.Tools;
 /// <see cref="ActionExecutor"/> that REST and flows use; every problem it reports comes back as an <c>isError</c>
 /// result. Only an unknown tool name is a protocol error (<c>-32602</c>), as the MCP specification says.
 /// </summary>
-internal sealed class ToolCaller(McpCaller caller, ToolCatalog catalog, NativeTools natives, ActionExecutor executor)
+internal sealed class ToolCaller(McpCaller caller, ToolCatalog catalog, CdmSources cdmSources, NativeTools natives, ActionExecutor executor)
 {
     /// <summary>The argument that picks one of the tenant's connections.</summary>
     public const string ConnectionArgument = "connection_id";
@@ -20,10 +21,13 @@ internal sealed class ToolCaller(McpCaller caller, ToolCatalog catalog, NativeTo
     /// <summary>The tenant's tools: the native ones and one per exposed action of each connected connector, by name.</summary>
     public async ValueTask<ListToolsResult> ListAsync(CancellationToken cancellationToken)
     {
-        var connectorTools = await catalog.ListAsync(caller.Tenant, cancellationToken).ConfigureAwait(false);
+        var owned = await catalog.ConnectionsAsync(caller.Tenant, cancellationToken).ConfigureAwait(false);
+        var connectorTools = catalog.ToolsOf(owned);
+        // Offered only when one of the tenant's connections can list a CDM entity: its entity enum would be empty otherwise.
+        var search = CdmSearchTool.Describe(cdmSources.Of(owned));
         return new ListToolsResult
         {
-            Tools = [.. NativeTools.All.Concat(connectorTools.Select(ToolSchemas.Describe)).OrderBy(t => t.Name, StringComparer.Ordinal)],
+            Tools = [.. NativeTools.All.Concat(search is null ? [] : [search]).Concat(connectorTools.Select(ToolSchemas.Describe)).OrderBy(t => t.Name, StringComparer.Ordinal)],
             // The list is the tenant's own and changes whenever a connection does.
             CacheScope = CacheScope.Private,
             TimeToLive = TimeSpan.Zero,

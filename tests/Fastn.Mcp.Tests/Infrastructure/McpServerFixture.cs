@@ -6,7 +6,7 @@ using ModelContextProtocol.Client;
 namespace Fastn.Mcp.Tests.Infrastructure;
 
 /// <summary>
-/// The real Fastn server (real Kestrel on 127.0.0.1, embedded silo, SQLite) with the two test connectors, shared by
+/// The real Fastn server (real Kestrel on 127.0.0.1, embedded silo, SQLite) with the test connectors, shared by
 /// the gateway tests; each test uses tenants of its own.
 /// </summary>
 public sealed class McpServerFixture : IAsyncLifetime
@@ -18,7 +18,7 @@ public sealed class McpServerFixture : IAsyncLifetime
     public static string NewTenant() => "t-" + Guid.NewGuid().ToString("N")[..12];
 
     public async ValueTask InitializeAsync() =>
-        Host = await FastnServerHost.StartAsync([McpTestConnectors.NotesConnector(), McpTestConnectors.TasksConnector()]);
+        Host = await FastnServerHost.StartAsync([McpTestConnectors.NotesConnector(), McpTestConnectors.TasksConnector(), McpCdmConnectors.PeopleConnector(), McpCdmConnectors.CrmConnector()]);
 
     public async ValueTask DisposeAsync()
     {
