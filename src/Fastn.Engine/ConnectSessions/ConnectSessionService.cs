@@ -123,9 +123,22 @@ public sealed class ConnectSessionService(
         return Choices(session).FirstOrDefault(d => d.Name == connector) ?? throw ConnectSessionProblems.NotAllowed(connector);
     }
 
-    /// <summary>Whether the connector connects through the app's OAuth consent page (authorization code).</summary>
-    public static bool UsesOAuthRedirect(ConnectorDefinition definition) =>
-        definition?.Auth.Default is OAuth2Auth { GrantType: OAuth2GrantType.AuthorizationCode };
+    /// <summary>The form field that names the auth method the user chose, when the connector offers several.</summary>
+    public const string AuthMethodField = "auth_method";
+
+    /// <summary>Whether the connector's default auth method goes through the app's OAuth consent page (authorization code).</summary>
+    public static bool UsesOAuthRedirect(ConnectorDefinition definition) => UsesOAuthRedirect(definition?.Auth.Default);
+
+    /// <summary>Whether an auth method goes through the app's OAuth consent page (authorization code).</summary>
+    public static bool UsesOAuthRedirect(AuthMethod? method) => method is OAuth2Auth { GrantType: OAuth2GrantType.AuthorizationCode };
+
+    /// <summary>The auth method <paramref name="id"/> names among the connector's (its default when null), or a validation error listing them.</summary>
+    public static AuthMethod MethodOf(ConnectorDefinition definition, string? id)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Auth.Find(id) ?? throw FastnException.Validation(
+            $"{definition.DisplayName} has no sign-in method '{id}'; choose one of: {string.Join(", ", definition.Auth.Select(m => m.EffectiveId))}.", AuthMethodField);
+    }
 
     /// <summary>Refuses a form whose anti-forgery value is not the session's (constant-time compare).</summary>
     public static void CheckForm(ConnectSessionView session, string? formToken)
@@ -151,12 +164,12 @@ public sealed class ConnectSessionService(
         var session = await OpenAsync(token, cancellationToken).ConfigureAwait(false);
         CheckForm(session, formToken);
         var definition = RequireAllowed(session, connector);
-        if (UsesOAuthRedirect(definition))
+        var method = MethodOf(definition, form.GetValueOrDefault(AuthMethodField));
+        if (UsesOAuthRedirect(method))
         {
             throw FastnException.Validation($"{definition.DisplayName} connects through its own sign-in page; use its button on the connect page.");
         }
 
-        var method = definition.Auth.Default!;
         var credentials = method.Fields.Where(f => form.ContainsKey(f.Name)).ToDictionary(f => f.Name, f => form[f.Name], StringComparer.Ordinal);
         var claimedAt = await sessions.TryClaimAsync(session.Id, cancellationToken: cancellationToken).ConfigureAwait(false)
             ?? throw await WhyClosedAsync(token, cancellationToken).ConfigureAwait(false);
@@ -188,12 +201,12 @@ public sealed class ConnectSessionService(
         var session = await OpenAsync(token, cancellationToken).ConfigureAwait(false);
         CheckForm(session, formToken);
         var definition = RequireAllowed(session, connector);
-        if (!UsesOAuthRedirect(definition))
+        var method = MethodOf(definition, form.GetValueOrDefault(AuthMethodField));
+        if (!UsesOAuthRedirect(method))
         {
             throw FastnException.Validation($"{definition.DisplayName} connects with credentials; fill in its form.");
         }
 
-        var method = definition.Auth.Default!;
         var parameters = method.Fields.Where(f => form.ContainsKey(f.Name)).ToDictionary(f => f.Name, f => form[f.Name], StringComparer.Ordinal);
         var start = await connectionService.StartOAuthAsync(session.Tenant, definition.Name, method.EffectiveId,
             parameters, $"{ResultPath}?cs={Uri.EscapeDataString(session.Id)}", null, cancellationToken).ConfigureAwait(false);

@@ -43,12 +43,14 @@ public static class ConnectPageEndpoints
                 return (outcome.Session, Page(ConnectPageHtml.Success(ws, registry.Find(outcome.Connection.Connector)?.Definition, outcome)));
             }, ct)).ExcludeFromDescription();
 
-        page.MapGet("/connect/{connector}", (HttpContext http, ConnectSessionService service, WorkspaceStore workspaces, string connector, string? session, CancellationToken ct) =>
+        page.MapGet("/connect/{connector}", (HttpContext http, ConnectSessionService service, WorkspaceStore workspaces, string connector, string? session, string? method,
+            CancellationToken ct) =>
             RenderAsync(http, workspaces, null, async () =>
             {
                 var open = await service.OpenAsync(session, ct);
                 var definition = service.RequireAllowed(open, connector);
-                return (open, Page(ConnectPageHtml.Form(await workspaces.GetWorkspaceAsync(open.Tenant.WorkspaceId, ct), open, session!, definition)));
+                var chosen = ConnectSessionService.MethodOf(definition, method);
+                return (open, Page(ConnectPageHtml.Form(await workspaces.GetWorkspaceAsync(open.Tenant.WorkspaceId, ct), open, session!, definition, methodId: chosen.EffectiveId)));
             }, ct)).ExcludeFromDescription();
 
         page.MapPost("/connect/{connector}", async (HttpContext http, ConnectSessionService service, WorkspaceStore workspaces, ConnectorRegistry registry,
@@ -67,7 +69,8 @@ public static class ConnectPageEndpoints
                     var open = await service.OpenAsync(session, ct);
                     var allowed = service.RequireAllowed(open, connector);
                     var ws = await workspaces.GetWorkspaceAsync(open.Tenant.WorkspaceId, ct);
-                    return Page(ConnectPageHtml.Form(ws, open, session!, allowed, problem, form), Problems.StatusOf(problem));
+                    return Page(ConnectPageHtml.Form(ws, open, session!, allowed, problem, form, form.GetValueOrDefault(ConnectSessionService.AuthMethodField)),
+                        Problems.StatusOf(problem));
                 }
                 catch (FastnException)
                 {
@@ -77,7 +80,7 @@ public static class ConnectPageEndpoints
 
             return await RenderAsync(http, workspaces, retry, async () =>
             {
-                if (definition is not null && ConnectSessionService.UsesOAuthRedirect(definition))
+                if (definition is not null && ConnectSessionService.UsesOAuthRedirect(ConnectSessionService.MethodOf(definition, form.GetValueOrDefault(ConnectSessionService.AuthMethodField))))
                 {
                     var url = await service.StartOAuthAsync(session, connector, formToken, form, ct);
                     // The callback comes back to /connect/result without the token in its URL (the OAuth state keeps only

@@ -65,7 +65,7 @@ public static class ConnectPageHtml
             var action = ConnectorUrl(app.Name, token);
             var inner = $"<strong>{E(app.DisplayName)}</strong><small>{E(app.Description)}</small>";
             body.Append("<li>");
-            if (ConnectSessionService.UsesOAuthRedirect(app) && app.Auth.Default!.Fields.Count == 0)
+            if (app.Auth.Count == 1 && ConnectSessionService.UsesOAuthRedirect(app) && app.Auth.Default!.Fields.Count == 0)
             {
                 // Nothing to ask: the button starts the app's sign-in directly (POST, with the anti-forgery value).
                 body.Append($"<form method=\"post\" action=\"{E(action)}\">{Hidden(session)}<button class=\"app\" type=\"submit\" data-connector=\"{E(app.Name)}\">{inner}</button></form>");
@@ -84,12 +84,12 @@ public static class ConnectPageHtml
 
     /// <summary>The form of one app: its credential fields (or OAuth connection parameters), with an optional error.</summary>
     public static string Form(Workspace? workspace, ConnectSessionView session, string token, ConnectorDefinition app,
-        FastnException? error = null, IReadOnlyDictionary<string, string>? entered = null)
+        FastnException? error = null, IReadOnlyDictionary<string, string>? entered = null, string? methodId = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(app);
-        var method = app.Auth.Default!;
-        var oauth = ConnectSessionService.UsesOAuthRedirect(app);
+        var method = app.Auth.Find(methodId) ?? app.Auth.Default!;
+        var oauth = ConnectSessionService.UsesOAuthRedirect(method);
         var body = new StringBuilder();
         body.Append($"<h1 id=\"status\">Connect {E(app.DisplayName)}</h1>");
         if (error is not null)
@@ -97,10 +97,26 @@ public static class ConnectPageHtml
             body.Append(ErrorBox(error));
         }
 
+        if (app.Auth.Count > 1)
+        {
+            // Every way the app offers to sign in, the chosen one marked; each is a link to its own form.
+            body.Append("<nav id=\"auth-methods\" aria-label=\"Sign-in method\"><p>Sign in with:</p><ul>");
+            foreach (var m in app.Auth)
+            {
+                var label = m.Label ?? m.EffectiveId;
+                body.Append(m == method
+                    ? $"<li><strong aria-current=\"true\" data-auth-method=\"{E(m.EffectiveId)}\">{E(label)}</strong></li>"
+                    : $"<li><a href=\"{E(ConnectorUrl(app.Name, token) + "&method=" + Uri.EscapeDataString(m.EffectiveId))}\" data-auth-method=\"{E(m.EffectiveId)}\">{E(label)}</a></li>");
+            }
+
+            body.Append("</ul></nav>");
+        }
+
         body.Append(oauth
             ? $"<p>You will be sent to {E(app.DisplayName)} to sign in and allow access.</p>"
             : $"<p>Enter your {E(app.DisplayName)} credentials. They are checked with {E(app.DisplayName)} and stored encrypted.</p>");
         body.Append($"<form method=\"post\" action=\"{E(ConnectorUrl(app.Name, token))}\" autocomplete=\"off\">{Hidden(session)}");
+        body.Append($"<input type=\"hidden\" name=\"{ConnectSessionService.AuthMethodField}\" value=\"{E(method.EffectiveId)}\">");
         foreach (var field in method.Fields)
         {
             body.Append(Field(field, entered));

@@ -12,7 +12,7 @@ public static class StubConnectors
     public const string Query = "stub-query";
     public const string Header = "stub-header";
 
-    public static ConnectorDefinition Create(string name, string baseUrl, AuthMethod auth)
+    public static ConnectorDefinition Create(string name, string baseUrl, AuthMethods auth)
     {
         var definition = new ConnectorDefinition
         {
