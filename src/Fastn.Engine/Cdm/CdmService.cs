@@ -228,8 +228,7 @@ public sealed class CdmService(ConnectionService connections, ConnectorRegistry 
         var connection = connectionId is null
             ? await OnlyConnectionAsync(tenant, entity, source, can, verb, cancellationToken).ConfigureAwait(false)
             : await connections.GetOwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
-        var definition = registry.Find(connection.Connector)?.Definition
-            ?? throw FastnException.Conflict($"Connection '{connection.Id}' uses connector '{connection.Connector}', which is no longer registered.");
+        var definition = ConnectorOf(connection);
         var found = Mapping(definition, entity, source, can) ?? throw FastnException.Validation(
             source is null
                 ? $"Connector '{definition.Name}' cannot {verb} {entity.Name} records through the unified API; connectors that can: {Names(Able(entity, can))}."
@@ -258,7 +257,18 @@ public sealed class CdmService(ConnectionService connections, ConnectorRegistry 
         };
     }
 
-    private static EntityDefinition? Mapping(ConnectorDefinition definition, CdmEntity entity, string? source, Func<EntityDefinition, bool> can) =>
+    /// <summary>The tenant's connection <paramref name="connectionId"/> and its registered connector (not found for another tenant's).</summary>
+    internal async Task<(ConnectionView Connection, ConnectorDefinition Definition)> OwnedAsync(TenantInfo tenant, string connectionId, CancellationToken cancellationToken)
+    {
+        var connection = await connections.GetOwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
+        return (connection, ConnectorOf(connection));
+    }
+
+    private ConnectorDefinition ConnectorOf(ConnectionView connection) => registry.Find(connection.Connector)?.Definition
+        ?? throw FastnException.Conflict($"Connection '{connection.Id}' uses connector '{connection.Connector}', which is no longer registered.");
+
+    /// <summary>The connector entity that maps <paramref name="entity"/> (the one named <paramref name="source"/>, when given) and can do what <paramref name="can"/> asks.</summary>
+    internal static EntityDefinition? Mapping(ConnectorDefinition definition, CdmEntity entity, string? source, Func<EntityDefinition, bool> can) =>
         definition.Entities.FirstOrDefault(e => e.Cdm?.Name == entity.Name && can(e) && (source is null || e.Name == source));
 
     private static Dictionary<CdmField, string> Filters(CdmEntity entity, EntityListing listing, string connector, IReadOnlyDictionary<string, string> filters)

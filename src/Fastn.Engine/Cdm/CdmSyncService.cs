@@ -2,9 +2,7 @@ using System.Text.Json.Nodes;
 using Fastn.Connectors;
 using Fastn.Connectors.Cdm;
 using Fastn.Connectors.Entities;
-using Fastn.Engine.Connections;
 using Fastn.Engine.Errors;
-using Fastn.Engine.Registry;
 using Fastn.Engine.Triggers;
 using Fastn.Storage;
 using Fastn.Storage.Cdm;
@@ -19,7 +17,7 @@ namespace Fastn.Engine.Cdm;
 /// the synced fields each side last had so the sync's own writes never echo back, settles records changed on both
 /// sides by the conflict policy, and records each record it could not sync without stopping.
 /// </summary>
-public sealed class CdmSyncService(CdmSyncStore store, CdmService cdm, ConnectionService connections, ConnectorRegistry registry, IIdGenerator ids,
+public sealed class CdmSyncService(CdmSyncStore store, CdmService cdm, IIdGenerator ids,
     IOptions<CdmSyncOptions> options, TimeProvider time)
 {
     private static readonly RecordHasher Hasher = new();
@@ -382,10 +380,8 @@ public sealed class CdmSyncService(CdmSyncStore store, CdmService cdm, Connectio
 
     private async Task<EntityDefinition> SideAsync(TenantInfo tenant, string connectionId, CdmEntity entity, string path, bool needsWrite, CancellationToken cancellationToken)
     {
-        var connection = await connections.GetOwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
-        var definition = registry.Find(connection.Connector)?.Definition
-            ?? throw FastnException.Conflict($"Connection '{connectionId}' uses connector '{connection.Connector}', which is no longer registered.");
-        return definition.Entities.FirstOrDefault(e => e.Cdm?.Name == entity.Name && e.Listing is not null && (!needsWrite || (e.Creating is not null && e.Updating is not null)))
+        var (_, definition) = await cdm.OwnedAsync(tenant, connectionId, cancellationToken).ConfigureAwait(false);
+        return CdmService.Mapping(definition, entity, null, e => e.Listing is not null && (!needsWrite || (e.Creating is not null && e.Updating is not null)))
             ?? throw FastnException.Validation(needsWrite
                 ? $"{definition.Name} cannot list, create and update {entity.Name} records, which a sync needs on this side."
                 : $"{definition.Name} cannot list {entity.Name} records, which a sync needs to read this side.", path);
